@@ -1,19 +1,19 @@
-// One ESLint configuration. Besides typescript-eslint's recommended rules it
-// enforces the dependency direction of DESIGN §3 with `no-restricted-imports`:
+// One ESLint configuration: typescript-eslint's recommended rules, plus the
+// dependency direction of DESIGN §3, enforced by eslint-plugin-boundaries on
+// resolved import paths (so relative paths cannot sneak around it):
 //
 //   contracts ← config ← telemetry ← bus | persistence | providers ← pii | cache | cost | analytics ← apps
 //
-// A lib is imported only as `@helix/<name>` (its src/index.ts), never by a deep or
-// relative path; domain libs do not import each other or the bus; apps never
-// import each other, except apps/standalone, which composes them.
+// Domain libs do not import each other or the bus (they are transport-free);
+// apps never import each other, except apps/standalone, which composes them.
+// A lib is imported only as `@helix/<name>`, which resolves to its src/index.ts.
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
-const infra = ['contracts', 'config', 'telemetry', 'bus', 'persistence', 'providers'];
 const domain = ['pii', 'cache', 'cost', 'analytics'];
-const apps = ['gateway', 'pii-service', 'cache-service', 'cost-service', 'analytics-service', 'standalone'];
 
-/** What each lib may import, by `@helix/<name>`. */
-const allowed = {
+/** What each lib may import besides itself. */
+const libDeps = {
   contracts: [],
   config: ['contracts'],
   telemetry: ['contracts', 'config'],
@@ -23,57 +23,54 @@ const allowed = {
   ...Object.fromEntries(domain.map((d) => [d, ['contracts', 'config', 'telemetry', 'persistence', 'providers']])),
 };
 
-const everywhere = [
-  { group: ['@helix/*/*'], message: 'Import a lib only through its index: `@helix/<name>`.' },
-  { group: ['**/libs/*/src/**', '**/libs/*/src'], message: 'Import a lib as `@helix/<name>`, not by a relative path.' },
-];
-
-const appImports = (except = []) =>
-  apps
-    .filter((a) => !except.includes(a))
-    .map((a) => ({ group: [`**/apps/${a}/**`, `**/apps/${a}`], message: `Apps never import another app (${a}).` }));
-
-const libRule = (name) => ({
-  files: [`libs/${name}/**/*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          ...everywhere,
-          ...appImports(),
-          ...[...infra, ...domain]
-            .filter((other) => other !== name && !allowed[name].includes(other))
-            .map((other) => ({
-              group: [`@helix/${other}`],
-              message: `libs/${name} may not depend on @helix/${other} (DESIGN §3: dependencies point one way).`,
-            })),
-        ],
-      },
-    ],
-  },
-});
-
-const appRule = (name) => ({
-  files: [`apps/${name}/**/*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: [...everywhere, ...appImports(name === 'standalone' ? apps : [name])] },
-    ],
-  },
-});
+const lib = (name) => ({ type: 'lib', captured: { name } });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'libs/contracts/src/gen/**', 'bench/peers/**', 'coverage/**', 'data/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'libs/contracts/src/gen/**', 'bench/peers/**', 'coverage/**', 'data/**', '**/*.js', '**/*.mjs'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      'no-restricted-imports': ['error', { patterns: everywhere }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@helix/*/*'], message: 'Import a lib only through its index: `@helix/<name>`.' }] },
+      ],
     },
   },
-  ...[...infra, ...domain].map(libRule),
-  ...apps.map(appRule),
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: `${import.meta.dirname}/tsconfig.json` } },
+      'boundaries/elements': [
+        { type: 'lib', pattern: 'libs/*', capture: ['name'] },
+        { type: 'app', pattern: 'apps/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            ...Object.entries(libDeps).map(([name, deps]) => ({
+              from: { element: lib(name) },
+              allow: { to: { element: [lib(name), ...deps.map(lib)] } },
+            })),
+            { from: { element: { type: 'app' } }, allow: { to: { element: { type: 'lib' } } } },
+            {
+              from: { element: { type: 'app', captured: { name: '{{ from.element.captured.name }}' } } },
+              allow: { to: { element: { type: 'app', captured: { name: '{{ from.element.captured.name }}' } } } },
+            },
+            { from: { element: { type: 'app', captured: { name: 'standalone' } } }, allow: { to: { element: { type: 'app' } } } },
+          ],
+        },
+      ],
+      'boundaries/no-private': 'off',
+      'boundaries/entry-point': 'off',
+    },
+  },
 );
