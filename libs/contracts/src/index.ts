@@ -7,4 +7,5 @@ export * from './gen/helix/v1/identity_pb.js';
 export * from './subjects.js';
 export * from './subject-map.js';
 export * from './error-codes.js';
+export * from './errors.js';
 export * from './uuidv7.js';
