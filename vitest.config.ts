@@ -7,7 +7,15 @@ const libs = ['contracts', 'bus', 'config', 'telemetry', 'persistence', 'provide
 
 /** Nest needs decorator metadata, which only SWC (not esbuild) emits. */
 const shared = {
-  plugins: [swc.vite({ tsconfigFile: false, jsc: { transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  plugins: [
+    swc.vite({
+      tsconfigFile: false,
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      },
+    }),
+  ],
   resolve: {
     alias: libs.map((name) => ({ find: `@helix/${name}`, replacement: `${root}libs/${name}/src/index.ts` })),
   },
