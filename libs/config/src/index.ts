@@ -1,0 +1,22 @@
+export { ConfigError, formatIssues, type ConfigIssue } from './config.error.js';
+export { env, type Env } from './env.js';
+export {
+  DEFAULT_CONFIG_PATH,
+  loadConfig,
+  loadConfigOrExit,
+  type LoadConfigOptions,
+} from './load/load-config.js';
+export { NAMED_ENV } from './load/env-overrides.js';
+export { ConfigStore, type ConfigListener, type ReloadResult, type WatchOptions } from './store/config.store.js';
+export { openConfigStoreOrExit } from './store/open-config-store.js';
+export type { ConfigLogger } from './store/config-logger.js';
+export { ConfigModule, type ConfigModuleOptions } from './nest/config.module.js';
+export { CONFIG_STORE } from './nest/config.constants.js';
+export { HelixConfig, MODES, SERVICES, type CrossFieldRule, type Mode, type ServiceName } from './schema/helix.config.js';
+export { HttpConfig, BUS_ENVELOPE_BYTES } from './schema/http.config.js';
+export { NatsConfig } from './schema/nats.config.js';
+export { RedisConfig } from './schema/redis.config.js';
+export { DatabaseConfig } from './schema/database.config.js';
+export { LogConfig, LOG_LEVELS, type LogLevel } from './schema/log.config.js';
+export { TelemetryConfig, MetricsConfig, TracingConfig } from './schema/telemetry.config.js';
+export { TlsConfig } from './schema/tls.config.js';
