@@ -1,0 +1,32 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { CONFIG_STORE, HelixConfig, type ConfigStore } from '@helix/config';
+import type { Logger } from 'pino';
+import { metrics } from './metrics/metrics.js';
+import { LOGGER } from './telemetry.constants.js';
+
+/**
+ * Wires telemetry to the config at boot: default metrics when enabled, config
+ * reloads logged through pino, and `log.level` following a reload.
+ */
+@Injectable()
+export class TelemetryLifecycle implements OnModuleInit, OnModuleDestroy {
+  #unsubscribe?: () => void;
+
+  constructor(
+    private readonly config: HelixConfig,
+    @Inject(CONFIG_STORE) private readonly store: ConfigStore,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.telemetry.metrics.enabled) metrics.collectDefaults();
+    this.store.useLogger(this.logger.child({ component: 'config' }));
+    this.#unsubscribe = this.store.subscribe((next) => {
+      this.logger.level = next.log.level;
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.#unsubscribe?.();
+  }
+}
