@@ -65,9 +65,17 @@ export interface ChatCompletion {
   [key: string]: unknown;
 }
 
+/** A piece of a tool call in a stream: the first piece has `id`, `type` and `function.name`; later ones only `arguments`. */
+export interface ToolCallDelta {
+  index: number;
+  id?: string;
+  type?: 'function';
+  function?: { name?: string; arguments?: string };
+}
+
 export interface ChatChunkChoice {
   index: number;
-  delta: Partial<ChatMessage> & { tool_calls?: Partial<ToolCall>[] };
+  delta: Omit<Partial<ChatMessage>, 'tool_calls'> & { tool_calls?: ToolCallDelta[] };
   finish_reason: string | null;
   logprobs?: unknown;
 }
