@@ -41,6 +41,17 @@ export default tseslint.config(
     },
   },
   {
+    // STYLE: config is parsed once; only libs/config reads the environment.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through @helix/config (`env(name)` for a raw variable).' },
+      ],
+    },
+  },
+  {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     plugins: { boundaries },
     settings: {
