@@ -20,8 +20,6 @@ export function toHelixError(err: unknown, bodyLimit: number, onInternal: (error
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return Errors.payloadTooLarge(bodyLimit);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HelixError(415, 'invalid_request_error', 'Content-Type must be application/json.', 'unsupported_media_type');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return Errors.invalidJson('The request body is empty; a JSON object is expected.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -31,6 +29,8 @@ export function toHelixError(err: unknown, bodyLimit: number, onInternal: (error
   if (err instanceof SyntaxError || (status === 400 && /JSON/i.test(e.message ?? ''))) {
     return Errors.invalidJson(`We could not parse the JSON body of your request: ${e.message ?? 'invalid JSON'}.`);
   }
+  if (status === 413) return Errors.payloadTooLarge(bodyLimit);
+  if (status === 415) return new HelixError(415, 'invalid_request_error', 'Content-Type must be application/json.', 'unsupported_media_type');
   if (status === 404) return Errors.notFound(e.message ?? 'Not found.');
   if (status === 405) return new HelixError(405, 'invalid_request_error', e.message ?? 'Method not allowed.', 'method_not_allowed');
   if (status && status >= 400 && status < 500) return Errors.badRequest(e.message ?? 'Bad request.');
