@@ -1,0 +1,249 @@
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { headers as natsHeaders, type Msg, type NatsConnection, type Subscription as NatsSub } from '@nats-io/transport-node';
+import { BusHeaders, EVENTS_FILTER } from '@helix/contracts';
+import type { Bus, BusContext, BusStatus, ConsumerHandle, ConsumerOptions, Delivery, PublishAck, PublishOptions, Subscription } from '../bus.port.js';
+import type { BusPropagator } from '../bus-context.js';
+import type { BusLogger, BusMetrics } from '../bus.options.js';
+import { encode, schemaFor } from '../codec.js';
+import { consumerDefaults } from '../consumer/consumer-runner.js';
+import {
+  answerRequest,
+  checkSize,
+  deliverMessage,
+  InFlight,
+  observed,
+  outgoingHeaders,
+  publishOverhead,
+  readReply,
+  type HandlerDeps,
+} from '../handlers.js';
+import type { Namespace } from '../namespace.js';
+import { NatsConsumer } from './nats-consumer.js';
+import { fromNatsError } from './nats-errors.js';
+import { fromNatsHeaders, toNatsHeaders } from './nats-headers.js';
+import { ensureConsumer, ensureStream, isStreamNotFound, streamDefaults } from './nats-streams.js';
+import { StatusEmitter } from '../status-emitter.js';
+
+export interface NatsBusParts {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  ns: Namespace;
+  streamName: string;
+  replicas: number;
+  jsTimeoutMs: number;
+  propagator: BusPropagator;
+  logger: BusLogger;
+  metrics?: BusMetrics;
+}
+
+const errorHeaders = natsHeaders();
+errorHeaders.set(BusHeaders.error, '1');
+
+/** The NATS + JetStream adapter of {@link Bus}. Build it with `createNatsBus`. */
+export class NatsBus implements Bus {
+  readonly kind = 'nats' as const;
+  readonly propagator: BusPropagator;
+  /** The events stream's name on the server (namespaced). */
+  readonly streamName: string;
+  private readonly nc: NatsConnection;
+  private readonly deps: HandlerDeps;
+  private readonly subs = new Set<NatsSub>();
+  private readonly consumers = new Set<NatsConsumer>();
+  private readonly inflight = new InFlight();
+  private readonly status = new StatusEmitter('connected');
+  private knownMaxPayload: number;
+
+  constructor(private readonly p: NatsBusParts) {
+    this.nc = p.nc;
+    this.streamName = p.streamName;
+    this.propagator = p.propagator;
+    this.deps = { propagator: p.propagator, logger: p.logger, metrics: p.metrics };
+    this.knownMaxPayload = p.nc.info?.max_payload ?? 0;
+    void this.watchStatus();
+  }
+
+  get maxPayload(): number {
+    this.knownMaxPayload = this.nc.info?.max_payload ?? this.knownMaxPayload;
+    return this.knownMaxPayload;
+  }
+
+  async request(subject: string, msg: unknown, opts: { timeoutMs: number; headers?: Record<string, string> }): Promise<any> {
+    return observed(this.p.metrics?.observeRequest, subject, async () => {
+      const data = encode(schemaFor(subject, 'request'), msg);
+      const headers = outgoingHeaders(opts.headers, this.p.propagator);
+      checkSize(subject, data, headers, this.maxPayload);
+      const reply = await this.nc
+        .request(this.p.ns.wire(subject), data, { timeout: opts.timeoutMs, headers: toNatsHeaders(headers) })
+        .catch((err: unknown) => {
+          throw fromNatsError(err, subject, opts.timeoutMs);
+        });
+      return readReply(subject, reply.data, reply.headers?.has(BusHeaders.error) === true);
+    });
+  }
+
+  async respond(subject: string, handler: (msg: any, ctx: BusContext) => Promise<any>, opts: { queue: string }): Promise<Subscription> {
+    return this.listen(subject, opts.queue, (m) => this.answer(subject, m, handler));
+  }
+
+  send(subject: string, msg: unknown, opts?: { headers?: Record<string, string> }): void {
+    const data = encode(schemaFor(subject, 'message'), msg);
+    const headers = outgoingHeaders(opts?.headers, this.p.propagator);
+    checkSize(subject, data, headers, this.maxPayload);
+    try {
+      this.nc.publish(this.p.ns.wire(subject), data, { headers: toNatsHeaders(headers) });
+    } catch (err) {
+      throw fromNatsError(err, subject, 0);
+    }
+  }
+
+  async onWork(subject: string, handler: (msg: any, ctx: BusContext) => Promise<void>, opts: { queue: string }): Promise<Subscription> {
+    return this.listen(subject, opts.queue, (m) => deliverMessage(subject, m.data, fromNatsHeaders(m.headers), handler, this.deps));
+  }
+
+  async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
+    return observed(this.p.metrics?.observePublish, subject, async () => {
+      const timeout = opts.timeoutMs ?? this.p.jsTimeoutMs;
+      const data = encode(schemaFor(subject, 'message'), msg);
+      const headers = outgoingHeaders(opts.headers, this.p.propagator);
+      checkSize(subject, data, headers, this.maxPayload - publishOverhead(opts.msgId));
+      const ack = await this.p.js
+        .publish(this.p.ns.wire(subject), data, { msgID: opts.msgId, timeout, headers: toNatsHeaders(headers) })
+        .catch((err: unknown) => {
+          throw fromNatsError(err, subject, timeout);
+        });
+      return { seq: ack.seq, duplicate: ack.duplicate };
+    });
+  }
+
+  async subscribe(subject: string, handler: (msg: any, ctx: BusContext) => void | Promise<void>): Promise<Subscription> {
+    return this.listen(subject, undefined, (m) => deliverMessage(subject, m.data, fromNatsHeaders(m.headers), handler, this.deps));
+  }
+
+  async consume(opts: ConsumerOptions, handler: (batch: Delivery<any>[]) => Promise<void>): Promise<ConsumerHandle> {
+    const stream = this.p.ns.stream(opts.stream);
+    const setUp = () => this.ensureConsumer(stream, opts);
+    await setUp();
+    const consumer = new NatsConsumer(this.p.js, stream, opts, handler, {
+      ns: this.p.ns,
+      logger: this.p.logger,
+      metrics: this.p.metrics,
+      recreate: setUp,
+      isClosed: () => this.nc.isClosed(),
+    });
+    await consumer.start();
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.stop();
+      },
+    };
+  }
+
+  async ensureStreams(opts: { maxAgeMs?: number; duplicateWindowMs?: number } = {}): Promise<void> {
+    await ensureStream(this.p.jsm, {
+      name: this.streamName,
+      subjects: [this.p.ns.wire(EVENTS_FILTER)],
+      maxAgeMs: opts.maxAgeMs ?? streamDefaults.maxAgeMs,
+      duplicateWindowMs: opts.duplicateWindowMs ?? streamDefaults.duplicateWindowMs,
+      maxMsgSize: this.maxPayload,
+      replicas: this.p.replicas,
+    });
+  }
+
+  /** Deletes the events stream (tests clean up with it); false when there was none. */
+  async deleteStreamForTests(): Promise<boolean> {
+    return this.p.jsm.streams.delete(this.streamName).catch((err: unknown) => {
+      if (isStreamNotFound(err)) return false;
+      throw err;
+    });
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    if (this.nc.isClosed()) return { ok: false, detail: 'connection closed' };
+    if (this.status.current !== 'connected') return { ok: false, detail: `NATS ${this.status.current}` };
+    try {
+      const rtt = await Promise.race([this.nc.rtt(), new Promise<never>((_, rej) => setTimeout(() => rej(new Error('no pong in 2000 ms')), 2_000).unref())]);
+      return { ok: true, detail: `connected to ${this.nc.getServer()} (rtt ${rtt.toFixed(1)} ms)` };
+    } catch (err) {
+      return { ok: false, detail: `NATS ${(err as Error).message}` };
+    }
+  }
+
+  onStatus(listener: (s: BusStatus) => void): () => void {
+    return this.status.on(listener);
+  }
+
+  async drain(): Promise<void> {
+    if (this.nc.isClosed()) return;
+    await Promise.all([...this.subs].map((s) => s.drain().catch(() => undefined)));
+    await this.stopConsumers();
+    await this.inflight.idle();
+    if (!this.nc.isClosed() && !this.nc.isDraining()) await this.nc.drain();
+  }
+
+  async close(): Promise<void> {
+    await this.stopConsumers();
+    if (!this.nc.isClosed()) await this.nc.close();
+  }
+
+  private listen(subject: string, queue: string | undefined, handle: (m: Msg) => Promise<void>): Subscription {
+    const sub = this.nc.subscribe(this.p.ns.wire(subject), {
+      queue,
+      callback: (err, m) => {
+        if (err) this.p.logger.error({ err, subject }, 'subscription failed');
+        else void this.inflight.track(handle(m));
+      },
+    });
+    this.subs.add(sub);
+    return {
+      unsubscribe: async () => {
+        this.subs.delete(sub);
+        if (!sub.isClosed()) sub.unsubscribe();
+      },
+    };
+  }
+
+  private async answer(subject: string, m: Msg, handler: (msg: any, ctx: BusContext) => Promise<any>): Promise<void> {
+    const reply = await answerRequest(subject, m.data, fromNatsHeaders(m.headers), handler, this.deps, this.maxPayload);
+    if (!m.reply || this.nc.isClosed()) return;
+    try {
+      this.nc.publish(m.reply, reply.data, reply.error ? { headers: errorHeaders } : undefined);
+    } catch (err) {
+      this.p.logger.warn({ err, subject }, 'reply not sent');
+    }
+  }
+
+  private async ensureConsumer(stream: string, opts: ConsumerOptions): Promise<void> {
+    const batch = opts.batch ?? consumerDefaults.batch;
+    const spec = {
+      durable: opts.durable,
+      filter: this.p.ns.wire(opts.filter),
+      ackWaitMs: opts.ackWaitMs ?? consumerDefaults.ackWaitMs,
+      maxDeliver: opts.maxDeliver ?? consumerDefaults.maxDeliver,
+      maxAckPending: Math.max(opts.maxAckPending ?? Math.max(4 * batch, 1_000), batch),
+    };
+    try {
+      await ensureConsumer(this.p.jsm, stream, spec);
+    } catch (err) {
+      if (!isStreamNotFound(err) || stream !== this.streamName) throw err;
+      await this.ensureStreams();
+      await ensureConsumer(this.p.jsm, stream, spec);
+    }
+  }
+
+  private async stopConsumers(): Promise<void> {
+    const all = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(all.map((c) => c.stop()));
+  }
+
+  private async watchStatus(): Promise<void> {
+    void this.nc.closed().then(() => this.status.set('closed'));
+    for await (const s of this.nc.status()) {
+      if (s.type === 'disconnect') this.status.set('disconnected');
+      else if (s.type === 'reconnect') this.status.set('connected');
+    }
+  }
+}
