@@ -20,3 +20,4 @@ export { DatabaseConfig } from './schema/database.config.js';
 export { LogConfig, LOG_LEVELS, type LogLevel } from './schema/log.config.js';
 export { TelemetryConfig, MetricsConfig, TracingConfig } from './schema/telemetry.config.js';
 export { TlsConfig } from './schema/tls.config.js';
+export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';

@@ -5,6 +5,7 @@ import type { ConfigIssue } from '../config.error.js';
 import { DatabaseConfig } from './database.config.js';
 import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
 import { LogConfig } from './log.config.js';
+import { ModelConfig, modelsReferToAccounts, ProviderAccountConfig } from './models.config.js';
 import { NatsConfig } from './nats.config.js';
 import { RedisConfig } from './redis.config.js';
 import { TelemetryConfig } from './telemetry.config.js';
@@ -47,6 +48,12 @@ export class HelixConfig {
   @ValidateNested() @Type(() => DatabaseConfig) readonly database: DatabaseConfig = new DatabaseConfig();
   @ValidateNested() @Type(() => LogConfig) readonly log: LogConfig = new LogConfig();
   @ValidateNested() @Type(() => TelemetryConfig) readonly telemetry: TelemetryConfig = new TelemetryConfig();
+
+  /** Provider accounts: adapter type, base URL, credentials. Deployments name them. */
+  @ValidateNested({ each: true }) @Type(() => ProviderAccountConfig) readonly providers: ProviderAccountConfig[] = [];
+
+  /** Public model names and the deployments that serve them. */
+  @ValidateNested({ each: true }) @Type(() => ModelConfig) readonly models: ModelConfig[] = [];
 }
 
 /** A rule across fields or groups, checked after every field is validated. */
@@ -57,4 +64,4 @@ function databaseUrlInDistributedMode({ mode, database }: HelixConfig): ConfigIs
   return { path: 'database.url', message: 'is required in distributed mode (set DATABASE_URL)' };
 }
 
-export const crossFieldRules: CrossFieldRule[] = [bodyFitsBusPayload, databaseUrlInDistributedMode];
+export const crossFieldRules: CrossFieldRule[] = [bodyFitsBusPayload, databaseUrlInDistributedMode, modelsReferToAccounts];
