@@ -1,0 +1,27 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { recordableHeaders, type RecordedRequest } from '@helix/providers';
+
+/** A request as received, kept raw; credentials are dropped and the body parsed only when a test asks. */
+export class SeenRequest {
+  readonly at = Date.now();
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    private readonly headers: IncomingHttpHeaders,
+    readonly rawBody: string,
+  ) {}
+
+  toRecord(): RecordedRequest {
+    return { method: this.method, path: this.path, headers: recordableHeaders(this.headers), body: parse(this.rawBody), at: this.at };
+  }
+}
+
+function parse(body: string): unknown {
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
