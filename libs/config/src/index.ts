@@ -20,4 +20,6 @@ export { DatabaseConfig } from './schema/database.config.js';
 export { LogConfig, LOG_LEVELS, type LogLevel } from './schema/log.config.js';
 export { TelemetryConfig, MetricsConfig, TracingConfig } from './schema/telemetry.config.js';
 export { TlsConfig } from './schema/tls.config.js';
+export { AuthConfig } from './schema/auth.config.js';
+export { RateLimitsConfig } from './schema/rate-limits.config.js';
 export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';

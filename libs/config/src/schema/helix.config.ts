@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { ConfigIssue } from '../config.error.js';
+import { AuthConfig } from './auth.config.js';
 import { DatabaseConfig } from './database.config.js';
 import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
 import { LogConfig } from './log.config.js';
 import { ModelConfig, modelsReferToAccounts, ProviderAccountConfig } from './models.config.js';
 import { NatsConfig } from './nats.config.js';
+import { RateLimitsConfig } from './rate-limits.config.js';
 import { RedisConfig } from './redis.config.js';
 import { TelemetryConfig } from './telemetry.config.js';
 
@@ -48,6 +50,8 @@ export class HelixConfig {
   @ValidateNested() @Type(() => DatabaseConfig) readonly database: DatabaseConfig = new DatabaseConfig();
   @ValidateNested() @Type(() => LogConfig) readonly log: LogConfig = new LogConfig();
   @ValidateNested() @Type(() => TelemetryConfig) readonly telemetry: TelemetryConfig = new TelemetryConfig();
+  @ValidateNested() @Type(() => AuthConfig) readonly auth: AuthConfig = new AuthConfig();
+  @ValidateNested() @Type(() => RateLimitsConfig) readonly rateLimits: RateLimitsConfig = new RateLimitsConfig();
 
   /** Provider accounts: adapter type, base URL, credentials. Deployments name them. */
   @ValidateNested({ each: true }) @Type(() => ProviderAccountConfig) readonly providers: ProviderAccountConfig[] = [];
