@@ -7,7 +7,7 @@ export {
   type LoadConfigOptions,
 } from './load/load-config.js';
 export { NAMED_ENV } from './load/env-overrides.js';
-export { ConfigStore, type ConfigListener, type ReloadResult, type WatchOptions } from './store/config.store.js';
+export { ConfigStore, type ConfigCheck, type ConfigListener, type ReloadResult, type WatchOptions } from './store/config.store.js';
 export { openConfigStoreOrExit } from './store/open-config-store.js';
 export type { ConfigLogger } from './store/config-logger.js';
 export { ConfigModule, type ConfigModuleOptions } from './nest/config.module.js';

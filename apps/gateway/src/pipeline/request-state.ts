@@ -1,6 +1,7 @@
 import { CacheStatus, RequestOutcome, type EntityCount, type Replacement, uuidv7 } from '@helix/contracts';
 import type { ChatRequest, Deployment, TokenUsage } from '@helix/providers';
 import type { Identity } from '../identity/identity.js';
+import type { ResolvedModel } from '../models/model-catalog.js';
 
 export type Endpoint = 'chat.completions' | 'embeddings' | 'messages' | 'responses';
 
@@ -28,6 +29,8 @@ export class RequestState {
   readonly responseHeaders: Record<string, string> = {};
 
   identity?: Identity;
+  /** The requested model, resolved to its deployments by the model step. */
+  route?: ResolvedModel;
   /** The request body; the PII step replaces its text with redacted text. */
   body: ChatRequest;
   requestedModel: string;

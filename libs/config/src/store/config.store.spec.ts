@@ -106,3 +106,22 @@ describe('ConfigStore', () => {
     expect(store.current.http.port).toBe(9301);
   });
 });
+
+describe('ConfigStore checks', () => {
+  it('refuses at once a current config that fails a check, and later a reload that fails it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'helix-check-'));
+    const path = join(dir, 'helix.yaml');
+    writeFileSync(path, 'http:\n  port: 9001\n');
+    const store = new ConfigStore({ path, env: {} });
+    const noPort9999 = (c: { http: { port: number } }) => (c.http.port === 9999 ? [{ path: 'http.port', message: 'not 9999' }] : []);
+    store.addCheck(noPort9999);
+    writeFileSync(path, 'http:\n  port: 9999\n');
+    expect(store.reload()).toMatchObject({ ok: false, issues: [{ path: 'http.port' }] });
+    expect(store.current.http.port).toBe(9001);
+    writeFileSync(path, 'http:\n  port: 9002\n');
+    expect(store.reload()).toEqual({ ok: true });
+    expect(store.current.http.port).toBe(9002);
+    expect(() => store.addCheck(() => [{ path: 'x', message: 'always bad' }])).toThrow(/always bad/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -10,6 +10,9 @@ export type ConfigListener = (next: HelixConfig, prev: HelixConfig) => void;
 
 export type ReloadResult = { ok: true } | { ok: false; issues: ConfigIssue[] };
 
+/** A check a consumer adds: issues found in a config it could not run with (e.g. an unknown provider type). */
+export type ConfigCheck = (config: HelixConfig) => ConfigIssue[];
+
 /** Options of `watch()`. */
 export interface WatchOptions {
   /** Quiet time after the last file event before reloading, in ms. Default 200. */
@@ -27,6 +30,7 @@ export class ConfigStore {
   #logger: ConfigLogger = stderrLogger;
   #stopWatching?: () => void;
   readonly #listeners = new Set<ConfigListener>();
+  readonly #checks: ConfigCheck[] = [];
 
   constructor(private readonly options: LoadConfigOptions = {}) {
     this.#loaded = load(options);
@@ -46,6 +50,17 @@ export class ConfigStore {
     this.#logger = logger;
   }
 
+  /**
+   * Adds a check that every later config must pass before it is swapped in, for
+   * rules this lib cannot know (the provider registry, say). Runs on the current
+   * config at once and throws `ConfigError`, so a bad config fails at start.
+   */
+  addCheck(check: ConfigCheck): void {
+    const issues = check(this.current);
+    if (issues.length) throw new ConfigError(issues);
+    this.#checks.push(check);
+  }
+
   /** `fn` runs after each successful reload; a listener that throws is logged and the others still run. */
   subscribe(fn: ConfigListener): () => void {
     this.#listeners.add(fn);
@@ -57,6 +72,8 @@ export class ConfigStore {
     let next: Loaded;
     try {
       next = load(this.options);
+      const issues = this.#checks.flatMap((check) => check(next.config));
+      if (issues.length) throw new ConfigError(issues);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       this.#logger.warn({ path: this.path, issues: error.issues }, 'config reload refused; keeping the current config');
