@@ -1,0 +1,14 @@
+export * from './bus.port.js';
+export * from './bus-error.js';
+export * from './bus-context.js';
+export type { BusLogger, BusMetrics, CommonBusOptions } from './bus.options.js';
+export { createNatsBus } from './nats/create-nats-bus.js';
+export type { NatsBus } from './nats/nats.bus.js';
+export type { NatsBusOptions } from './nats/nats.options.js';
+export { createInProcessBus } from './in-process/create-in-process-bus.js';
+export type { InProcessBus } from './in-process/in-process.bus.js';
+export type { InProcessBusOptions } from './in-process/in-process.options.js';
+export { HelixBusServer, type BusEventExtras } from './nest/helix-bus.server.js';
+export { BusModule } from './nest/bus.module.js';
+export { BusEventPattern } from './nest/bus-event-pattern.js';
+export { BusExceptionFilter } from './nest/bus-exception.filter.js';
