@@ -38,10 +38,9 @@ export function decodeBusError(bytes: Uint8Array): BusErrorShape {
 
 const HEADER_OVERHEAD = 'NATS/1.0\r\n\r\n'.length;
 
-/** Size of headers as NATS encodes them (`NATS/1.0`, one `k: v\r\n` line each), which count toward `max_payload`. */
+/** Size of headers as NATS encodes them (`NATS/1.0`, one `k: v\r\n` line each; none when empty), which count toward `max_payload`. */
 export function headersWireSize(headers: Record<string, string> | undefined): number {
-  if (!headers) return 0;
-  let size = HEADER_OVERHEAD;
+  let size = 0;
   for (const k in headers) size += k.length + headers[k]!.length + 4;
-  return size;
+  return size === 0 ? 0 : size + HEADER_OVERHEAD;
 }

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { FrameType, FrameWriter, readFrames, type StoredMsg } from './frames.js';
 import { DirLock } from './dir-lock.js';
@@ -58,15 +58,14 @@ export class Journal {
     this.segmentBytes = opts.segmentBytes ?? 64 * 1024 * 1024;
   }
 
-  /** Reads every segment (cutting a torn tail) and opens a fresh segment for writing. */
+  /** Reads every segment (up to a torn tail, which is left alone: writing goes on in a fresh segment). */
   load(): JournalState {
     const state: JournalState = { msgs: [], lastSeq: 0, consumers: new Map() };
     const files = readdirSync(this.dir).filter((f) => f.endsWith(SUFFIX)).sort();
     for (const file of files) {
       const path = join(this.dir, file);
       const buf = readFileSync(path);
-      const { frames, end } = readFrames(buf);
-      if (end < buf.length) truncateSync(path, end);
+      const { frames } = readFrames(buf);
       const prev = this.segments.at(-1);
       const seg: Segment = { path, lastSeq: prev?.lastSeq ?? 0, lastTime: prev?.lastTime ?? 0 };
       for (const f of frames) {
@@ -144,12 +143,6 @@ export class Journal {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
     this.lock.release();
-  }
-
-  /** Deletes the directory's segments (tests). */
-  destroy(): void {
-    this.close();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 
   private write(b: Buffer): void {
