@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openaiProvider, readSse, UndiciTransport, type ChatRequest, type Deployment, type MappedStreamEvent } from '@helix/providers';
+import { openaiProvider, readSse, UndiciTransport, type ChatRequest, type Deployment, type EmbeddingsRequest, type MappedStreamEvent } from '@helix/providers';
 
 interface Cassette {
   request: { method: string; path: string; body: Record<string, unknown> };
@@ -100,7 +100,7 @@ describe('OpenAI fixture replay: request mapping', () => {
   it('sends embeddings requests as documented', async () => {
     current = cassette('embeddings');
     const d = { ...dep, model: 'text-embedding-3-small' };
-    const res = await transport.send(openaiProvider.embeddingsRequest({ ...(current.request.body as never), model: 'alias' }, d), {
+    const res = await transport.send(openaiProvider.embeddingsRequest({ ...(current.request.body as unknown as EmbeddingsRequest), model: 'alias' }, d), {
       signal: new AbortController().signal,
       timeoutMs: 5_000,
     });

@@ -98,6 +98,45 @@ describe('UndiciTransport', () => {
     expect(await seen).toBe(true);
   });
 
+  it('closes the connection when the reader stops early, so the server sees it (control above: a finished read)', async () => {
+    let closed: (early: boolean) => void;
+    const seen = new Promise<boolean>((r) => (closed = r));
+    handler = (_req, res) => {
+      res.write('one');
+      const timer = setTimeout(() => res.end('never'), 5_000);
+      res.on('close', () => {
+        clearTimeout(timer);
+        closed(!res.writableEnded);
+      });
+    };
+    const res = await transport.send({ url: `${origin}/early`, method: 'GET', headers: {} }, opts());
+    for await (const _ of res.body) break;
+    expect(await seen).toBe(true);
+  });
+
+  it('delivers a large body whole to a slow reader (pausing the socket meanwhile)', async () => {
+    const piece = Buffer.alloc(64 * 1024, 'x');
+    handler = (_req, res) => {
+      let sent = 0;
+      const write = () => {
+        while (sent < 64) {
+          sent++;
+          if (!res.write(piece)) return void res.once('drain', write);
+        }
+        res.end();
+      };
+      write();
+    };
+    const res = await transport.send({ url: `${origin}/big`, method: 'GET', headers: {} }, opts());
+    let bytes = 0;
+    let reads = 0;
+    for await (const c of res.body) {
+      bytes += c.length;
+      if (reads++ < 5) await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(bytes).toBe(64 * piece.length);
+  });
+
   it('rejects with the AbortError when aborted before the headers arrive', async () => {
     handler = () => undefined;
     const ac = new AbortController();
