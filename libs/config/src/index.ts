@@ -23,3 +23,4 @@ export { TlsConfig } from './schema/tls.config.js';
 export { AuthConfig } from './schema/auth.config.js';
 export { RateLimitsConfig } from './schema/rate-limits.config.js';
 export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';
+export { CacheStepConfig, PipelineConfig, PipelineStepConfig } from './schema/pipeline.config.js';

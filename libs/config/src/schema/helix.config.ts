@@ -8,6 +8,7 @@ import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
 import { LogConfig } from './log.config.js';
 import { ModelConfig, modelsReferToAccounts, ProviderAccountConfig } from './models.config.js';
 import { NatsConfig } from './nats.config.js';
+import { PipelineConfig } from './pipeline.config.js';
 import { RateLimitsConfig } from './rate-limits.config.js';
 import { RedisConfig } from './redis.config.js';
 import { TelemetryConfig } from './telemetry.config.js';
@@ -55,6 +56,9 @@ export class HelixConfig {
 
   /** Provider accounts: adapter type, base URL, credentials. Deployments name them. */
   @ValidateNested({ each: true }) @Type(() => ProviderAccountConfig) readonly providers: ProviderAccountConfig[] = [];
+
+  /** The gateway's bus steps (budget, PII, cache): on/off, timeouts, failure policies. */
+  @ValidateNested() @Type(() => PipelineConfig) readonly pipeline: PipelineConfig = new PipelineConfig();
 
   /** Public model names and the deployments that serve them. */
   @ValidateNested({ each: true }) @Type(() => ModelConfig) readonly models: ModelConfig[] = [];

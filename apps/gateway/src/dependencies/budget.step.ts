@@ -1,0 +1,47 @@
+import type { PipelineStepConfig } from '@helix/config';
+import { BudgetVerdict, ErrorCodes, HelixError } from '@helix/contracts';
+import type { RequestState } from '../pipeline/request-state.js';
+import type { Step } from '../pipeline/step.js';
+import { applyFailurePolicy } from './failure-policy.js';
+import type { BudgetPort } from './ports.js';
+import { busHeaders, tenantOf } from './tenant.js';
+
+/**
+ * Reserves the request's cost at every budget level before the provider call
+ * (the cost-service decides, atomically). A refusal is a 429 naming the level;
+ * a strict budget caps max_tokens; a swap policy may name a cheaper model. The
+ * completed event settles the reservation.
+ */
+export class BudgetStep implements Step {
+  readonly name = 'budget';
+
+  constructor(
+    private readonly port: BudgetPort,
+    private readonly config: () => PipelineStepConfig,
+    private readonly swapTo: (state: RequestState, model: string) => void,
+  ) {}
+
+  async before(state: RequestState): Promise<void> {
+    const cfg = this.config();
+    if (!cfg.enabled) return;
+    const body = state.body;
+    const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? 0;
+    let reply;
+    try {
+      reply = await this.port.reserve(
+        { reservationId: state.eventId, tenant: tenantOf(state), model: state.model, promptTokens: state.estimatedPromptTokens, maxTokens },
+        cfg.timeoutMs,
+        busHeaders(state),
+      );
+    } catch (err) {
+      applyFailurePolicy(this.name, ErrorCodes.budgetUnavailable, cfg, state, err);
+      return;
+    }
+    if (reply.verdict === BudgetVerdict.REFUSE) {
+      throw new HelixError(429, 'insufficient_quota', reply.message || `The ${reply.level} budget (${reply.scopeId}) is exhausted.`, ErrorCodes.budgetExceeded, null, { 'x-helix-budget-level': reply.level });
+    }
+    state.budget = { reservationId: state.eventId, reservedPicoUsd: reply.reservedPicoUsd, cappedMaxTokens: reply.cappedMaxTokens };
+    if (reply.cappedMaxTokens > 0) state.responseHeaders['x-helix-budget-capped'] = String(reply.cappedMaxTokens);
+    if (reply.swapModel && reply.swapModel !== state.model) this.swapTo(state, reply.swapModel);
+  }
+}
