@@ -1,11 +1,8 @@
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders, type Msg, type NatsConnection, type Subscription as NatsSub } from '@nats-io/transport-node';
-import { BusHeaders, EVENTS_FILTER } from '@helix/contracts';
+import { BusHeaders } from '@helix/contracts';
 import type { Bus, BusContext, BusStatus, ConsumerHandle, ConsumerOptions, Delivery, PublishAck, PublishOptions, Subscription } from '../bus.port.js';
 import type { BusPropagator } from '../bus-context.js';
-import type { BusLogger, BusMetrics } from '../bus.options.js';
 import { encode, schemaFor } from '../codec.js';
-import { consumerDefaults } from '../consumer/consumer-runner.js';
 import {
   answerRequest,
   checkSize,
@@ -13,29 +10,13 @@ import {
   InFlight,
   observed,
   outgoingHeaders,
-  publishOverhead,
   readReply,
   type HandlerDeps,
 } from '../handlers.js';
-import type { Namespace } from '../namespace.js';
-import { NatsConsumer } from './nats-consumer.js';
 import { fromNatsError } from './nats-errors.js';
 import { fromNatsHeaders, toNatsHeaders } from './nats-headers.js';
-import { ensureConsumer, ensureStream, isStreamNotFound, streamDefaults } from './nats-streams.js';
 import { StatusEmitter } from '../status-emitter.js';
-
-export interface NatsBusParts {
-  nc: NatsConnection;
-  js: JetStreamClient;
-  jsm: JetStreamManager;
-  ns: Namespace;
-  streamName: string;
-  replicas: number;
-  jsTimeoutMs: number;
-  propagator: BusPropagator;
-  logger: BusLogger;
-  metrics?: BusMetrics;
-}
+import { NatsJetStream, type NatsBusParts } from './nats-jetstream.js';
 
 const errorHeaders = natsHeaders();
 errorHeaders.set(BusHeaders.error, '1');
@@ -49,7 +30,7 @@ export class NatsBus implements Bus {
   private readonly nc: NatsConnection;
   private readonly deps: HandlerDeps;
   private readonly subs = new Set<NatsSub>();
-  private readonly consumers = new Set<NatsConsumer>();
+  private readonly jetstream: NatsJetStream;
   private readonly inflight = new InFlight();
   private readonly status = new StatusEmitter('connected');
   private knownMaxPayload: number;
@@ -60,6 +41,7 @@ export class NatsBus implements Bus {
     this.propagator = p.propagator;
     this.deps = { propagator: p.propagator, logger: p.logger, metrics: p.metrics };
     this.knownMaxPayload = p.nc.info?.max_payload ?? 0;
+    this.jetstream = new NatsJetStream(p, () => this.maxPayload);
     void this.watchStatus();
   }
 
@@ -102,18 +84,7 @@ export class NatsBus implements Bus {
   }
 
   async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
-    return observed(this.p.metrics?.observePublish, subject, async () => {
-      const timeout = opts.timeoutMs ?? this.p.jsTimeoutMs;
-      const data = encode(schemaFor(subject, 'message'), msg);
-      const headers = outgoingHeaders(opts.headers, this.p.propagator);
-      checkSize(subject, data, headers, this.maxPayload - publishOverhead(opts.msgId));
-      const ack = await this.p.js
-        .publish(this.p.ns.wire(subject), data, { msgID: opts.msgId, timeout, headers: toNatsHeaders(headers) })
-        .catch((err: unknown) => {
-          throw fromNatsError(err, subject, timeout);
-        });
-      return { seq: ack.seq, duplicate: ack.duplicate };
-    });
+    return this.jetstream.publish(subject, msg, opts);
   }
 
   async subscribe(subject: string, handler: (msg: any, ctx: BusContext) => void | Promise<void>): Promise<Subscription> {
@@ -121,43 +92,16 @@ export class NatsBus implements Bus {
   }
 
   async consume(opts: ConsumerOptions, handler: (batch: Delivery<any>[]) => Promise<void>): Promise<ConsumerHandle> {
-    const stream = this.p.ns.stream(opts.stream);
-    const setUp = () => this.ensureConsumer(stream, opts);
-    await setUp();
-    const consumer = new NatsConsumer(this.p.js, stream, opts, handler, {
-      ns: this.p.ns,
-      logger: this.p.logger,
-      metrics: this.p.metrics,
-      recreate: setUp,
-      isClosed: () => this.nc.isClosed(),
-    });
-    await consumer.start();
-    this.consumers.add(consumer);
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.stop();
-      },
-    };
+    return this.jetstream.consume(opts, handler);
   }
 
   async ensureStreams(opts: { maxAgeMs?: number; duplicateWindowMs?: number } = {}): Promise<void> {
-    await ensureStream(this.p.jsm, {
-      name: this.streamName,
-      subjects: [this.p.ns.wire(EVENTS_FILTER)],
-      maxAgeMs: opts.maxAgeMs ?? streamDefaults.maxAgeMs,
-      duplicateWindowMs: opts.duplicateWindowMs ?? streamDefaults.duplicateWindowMs,
-      maxMsgSize: this.maxPayload,
-      replicas: this.p.replicas,
-    });
+    await this.jetstream.ensureStreams(opts);
   }
 
   /** Deletes the events stream (tests clean up with it); false when there was none. */
   async deleteStreamForTests(): Promise<boolean> {
-    return this.p.jsm.streams.delete(this.streamName).catch((err: unknown) => {
-      if (isStreamNotFound(err)) return false;
-      throw err;
-    });
+    return this.jetstream.deleteStream();
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {
@@ -178,13 +122,13 @@ export class NatsBus implements Bus {
   async drain(): Promise<void> {
     if (this.nc.isClosed()) return;
     await Promise.all([...this.subs].map((s) => s.drain().catch(() => undefined)));
-    await this.stopConsumers();
+    await this.jetstream.stopConsumers();
     await this.inflight.idle();
     if (!this.nc.isClosed() && !this.nc.isDraining()) await this.nc.drain();
   }
 
   async close(): Promise<void> {
-    await this.stopConsumers();
+    await this.jetstream.stopConsumers();
     if (!this.nc.isClosed()) await this.nc.close();
   }
 
@@ -213,30 +157,6 @@ export class NatsBus implements Bus {
     } catch (err) {
       this.p.logger.warn({ err, subject }, 'reply not sent');
     }
-  }
-
-  private async ensureConsumer(stream: string, opts: ConsumerOptions): Promise<void> {
-    const batch = opts.batch ?? consumerDefaults.batch;
-    const spec = {
-      durable: opts.durable,
-      filter: this.p.ns.wire(opts.filter),
-      ackWaitMs: opts.ackWaitMs ?? consumerDefaults.ackWaitMs,
-      maxDeliver: opts.maxDeliver ?? consumerDefaults.maxDeliver,
-      maxAckPending: Math.max(opts.maxAckPending ?? Math.max(4 * batch, 1_000), batch),
-    };
-    try {
-      await ensureConsumer(this.p.jsm, stream, spec);
-    } catch (err) {
-      if (!isStreamNotFound(err) || stream !== this.streamName) throw err;
-      await this.ensureStreams();
-      await ensureConsumer(this.p.jsm, stream, spec);
-    }
-  }
-
-  private async stopConsumers(): Promise<void> {
-    const all = [...this.consumers];
-    this.consumers.clear();
-    await Promise.all(all.map((c) => c.stop()));
   }
 
   private async watchStatus(): Promise<void> {

@@ -1,24 +1,19 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { WorkSubjects } from '@helix/contracts';
-import type { Bus, BusContext, ConsumerHandle, Delivery, Subscription } from '../bus.port.js';
+import type { Bus, BusContext, ConsumerHandle, ConsumerOptions, Delivery, Subscription } from '../bus.port.js';
 import { busContextOf } from '../handlers.js';
 
 /**
  * Extras of `@EventPattern(subject, extras)`. With `durable` the handler is a
- * JetStream consumer filtered on the pattern; on a work subject it joins a
- * queue group; otherwise it is a broadcast subscriber.
+ * JetStream consumer filtered on the pattern (tuned by the consumer options);
+ * on a work subject it joins a queue group; otherwise it is a broadcast subscriber.
  */
-export interface BusEventExtras {
+export interface BusEventExtras extends Partial<Pick<ConsumerOptions, 'stream' | 'maxWaitMs' | 'ackWaitMs' | 'maxDeliver' | 'nakDelayMs' | 'maxAckPending'>> {
   /** Durable consumer name. */
   durable?: string;
   /** `true` or a size: the handler gets `Delivery[]`; otherwise it is called once per message with (message, ctx). */
   batch?: boolean | number;
-  maxWaitMs?: number;
-  ackWaitMs?: number;
-  maxDeliver?: number;
-  nakDelayMs?: number;
-  stream?: string;
   /** Queue group of a `@MessagePattern` or work-subject handler (default: the server's). */
   queue?: string;
 }
