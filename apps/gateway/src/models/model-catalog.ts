@@ -4,6 +4,8 @@ import type { Deployment } from '@helix/providers';
 /** A public model, resolved: the deployments that may serve it, in order. */
 export interface ResolvedModel {
   name: string;
+  /** The configured name (`*` for a wildcard match): a bounded label for metrics. */
+  configName: string;
   kind: 'chat' | 'embeddings';
   tools: boolean;
   vision: boolean;
@@ -70,6 +72,7 @@ function resolve(model: ModelConfig, accounts: Map<string, ProviderAccountConfig
   }
   return {
     name: model.name,
+    configName: model.name,
     kind: model.kind,
     tools: model.tools,
     vision: model.vision,

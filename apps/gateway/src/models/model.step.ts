@@ -40,7 +40,10 @@ export class ModelStep implements Step {
       throw Errors.badRequest(`The model \`${state.model}\` is an ${route.kind} model and cannot serve this endpoint.`, 'model', 'model_not_supported');
     }
     state.route = route;
-    if (this.kind !== 'chat') return;
+    if (this.kind !== 'chat') {
+      state.estimatedPromptTokens = Math.ceil(JSON.stringify((state.body as { input?: unknown }).input ?? '').length / 4);
+      return;
+    }
     if (state.body.tools?.length && !route.tools) {
       throw Errors.badRequest(`The model \`${state.model}\` does not support tools.`, 'tools', 'model_not_supported');
     }

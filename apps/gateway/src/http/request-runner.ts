@@ -1,0 +1,74 @@
+import { Injectable, Inject } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CacheStatus, ErrorCodes, HelixError, RequestOutcome } from '@helix/contracts';
+import { isAbortError } from '@helix/providers';
+import { LOGGER, type Logger } from '@helix/telemetry';
+import type { Pipeline } from '../pipeline/pipeline.js';
+import type { RequestState } from '../pipeline/request-state.js';
+import { recordRequest } from './request-metrics.js';
+import { sendAnswer } from './respond.js';
+import { toHelixError } from './to-helix-error.js';
+
+const REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCodes.rateLimited,
+  ErrorCodes.budgetExceeded,
+  ErrorCodes.piiBlocked,
+  ErrorCodes.eventsBackpressure,
+  ErrorCodes.budgetUnavailable,
+  ErrorCodes.piiUnavailable,
+]);
+
+/**
+ * Runs one request through a pipeline and answers it: the answer, or the error
+ * in OpenAI's shape. A client that goes away aborts the upstream call. After the
+ * answer is sent, the after hooks run off the response path.
+ */
+@Injectable()
+export class RequestRunner {
+  constructor(@Inject(LOGGER) private readonly log: Logger) {}
+
+  async run(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number): Promise<void> {
+    const onClose = () => {
+      if (!reply.raw.writableFinished) state.abort.abort();
+    };
+    reply.raw.once('close', onClose);
+    const exec = await pipeline.run(state);
+    try {
+      if (exec.answer) {
+        await sendAnswer(reply, state, exec.answer);
+        state.outcome = state.abort.signal.aborted ? RequestOutcome.CLIENT_ABORTED : state.errorCode ? RequestOutcome.UPSTREAM_ERROR : RequestOutcome.SUCCESS;
+      } else {
+        await this.fail(reply, state, exec.error, bodyLimit);
+      }
+    } catch (err) {
+      this.log.error({ err }, 'failed to send an answer');
+      state.outcome = state.abort.signal.aborted ? RequestOutcome.CLIENT_ABORTED : RequestOutcome.UPSTREAM_ERROR;
+    } finally {
+      reply.raw.off('close', onClose);
+      if (state.cache.status === CacheStatus.UNSPECIFIED) state.cache.status = CacheStatus.BYPASS;
+      recordRequest(state);
+      void pipeline.finish(state, exec.ran);
+    }
+  }
+
+  private async fail(reply: FastifyReply, state: RequestState, error: unknown, bodyLimit: number): Promise<void> {
+    if (isAbortError(error) || state.abort.signal.aborted) {
+      state.outcome = RequestOutcome.CLIENT_ABORTED;
+      state.httpStatus = 499;
+      if (!reply.sent) reply.raw.destroy();
+      return;
+    }
+    const err = toHelixError(error, bodyLimit, (errorId, cause) => this.log.error({ err: cause, errorId }, 'internal error'));
+    state.httpStatus = err.status;
+    state.errorType = String(err.type);
+    state.errorCode = err.code ?? '';
+    state.outcome = classify(err, state);
+    await reply.status(err.status).headers({ ...state.responseHeaders, ...err.headers }).send(err.toBody());
+  }
+}
+
+function classify(err: HelixError, state: RequestState): RequestOutcome {
+  if (err.code && REFUSALS.has(err.code)) return RequestOutcome.REFUSED;
+  if (state.attempts.length > 0) return RequestOutcome.UPSTREAM_ERROR;
+  return err.status >= 500 ? RequestOutcome.UPSTREAM_ERROR : RequestOutcome.CLIENT_ERROR;
+}
