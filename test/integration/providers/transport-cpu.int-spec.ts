@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compatibleProvider, UndiciTransport, type Deployment } from '@helix/providers';
@@ -24,6 +25,16 @@ afterAll(async () => {
   await transport.close();
   await upstream?.stop();
 });
+
+/** A process's CPU time in µs from /proc (Linux; 10 ms ticks, so only meaningful over many requests). */
+function procCpuUs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
 
 async function round(one: () => Promise<number>): Promise<{ cpuUs: number; ok: number }> {
   let next = 0;
@@ -64,6 +75,7 @@ describe('undici transport CPU per request (measured, not asserted)', () => {
     };
     for (const one of Object.values(variants)) for (let i = 0; i < WARMUP; i++) await one();
     const results = new Map<string, number[]>();
+    const serverBefore = procCpuUs(upstream.process.pid!);
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, one] of Object.entries(variants)) {
         const { cpuUs, ok } = await round(one);
@@ -71,7 +83,12 @@ describe('undici transport CPU per request (measured, not asserted)', () => {
         results.set(name, [...(results.get(name) ?? []), cpuUs]);
       }
     }
+    const serverAfter = procCpuUs(upstream.process.pid!);
     await pool.close();
+    if (serverBefore !== undefined && serverAfter !== undefined) {
+      const served = ROUNDS * REQUESTS * Object.keys(variants).length;
+      console.log(`[transport-cpu] mock-upstream server: ${((serverAfter - serverBefore) / served).toFixed(1)} µs CPU/request`);
+    }
     for (const [name, xs] of results) {
       xs.sort((a, b) => a - b);
       console.log(`[transport-cpu] ${name}: min ${xs[0].toFixed(1)} µs, median ${xs[Math.floor(xs.length / 2)].toFixed(1)} µs CPU/request (${CONCURRENCY} concurrent)`);

@@ -27,6 +27,20 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
+/** Writes one chunk and holds the response open; resolves true when the connection closes before the response ended. */
+function serveFirstChunkThenHang(first: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    handler = (_req, res) => {
+      res.write(first);
+      const timer = setTimeout(() => res.end('late'), 5_000);
+      res.on('close', () => {
+        clearTimeout(timer);
+        resolve(!res.writableEnded);
+      });
+    };
+  });
+}
+
 describe('UndiciTransport', () => {
   it('sends method, path, headers and body, and returns status, headers and text', async () => {
     handler = (req, res) => {
@@ -67,16 +81,7 @@ describe('UndiciTransport', () => {
   });
 
   it('aborts the upstream request when the signal aborts mid-stream: the server sees the close before its response ended', async () => {
-    let closedEarly: (v: boolean) => void;
-    const seen = new Promise<boolean>((r) => (closedEarly = r));
-    handler = (_req, res) => {
-      res.write('first');
-      const timer = setTimeout(() => res.end('late'), 5_000);
-      res.on('close', () => {
-        clearTimeout(timer);
-        closedEarly(!res.writableEnded);
-      });
-    };
+    const seen = serveFirstChunkThenHang('first');
     const ac = new AbortController();
     const res = await transport.send({ url: `${origin}/abort`, method: 'GET', headers: {} }, { signal: ac.signal, timeoutMs: 10_000 });
     const it = res.body[Symbol.asyncIterator]();
@@ -99,16 +104,7 @@ describe('UndiciTransport', () => {
   });
 
   it('closes the connection when the reader stops early, so the server sees it (control above: a finished read)', async () => {
-    let closed: (early: boolean) => void;
-    const seen = new Promise<boolean>((r) => (closed = r));
-    handler = (_req, res) => {
-      res.write('one');
-      const timer = setTimeout(() => res.end('never'), 5_000);
-      res.on('close', () => {
-        clearTimeout(timer);
-        closed(!res.writableEnded);
-      });
-    };
+    const seen = serveFirstChunkThenHang('one');
     const res = await transport.send({ url: `${origin}/early`, method: 'GET', headers: {} }, opts());
     for await (const _ of res.body) break;
     expect(await seen).toBe(true);
