@@ -27,16 +27,19 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
+/** Ends the response after `ms` unless the client left first (undici's timeouts tick at about 1 s). */
+function endLater(res: ServerResponse, ms: number): void {
+  const timer = setTimeout(() => res.end('late'), ms);
+  res.on('close', () => clearTimeout(timer));
+}
+
 /** Writes one chunk and holds the response open; resolves true when the connection closes before the response ended. */
 function serveFirstChunkThenHang(first: string): Promise<boolean> {
   return new Promise((resolve) => {
     handler = (_req, res) => {
       res.write(first);
-      const timer = setTimeout(() => res.end('late'), 5_000);
-      res.on('close', () => {
-        clearTimeout(timer);
-        resolve(!res.writableEnded);
-      });
+      endLater(res, 5_000);
+      res.on('close', () => resolve(!res.writableEnded));
     };
   });
 }
@@ -133,16 +136,29 @@ describe('UndiciTransport', () => {
     expect(bytes).toBe(64 * piece.length);
   });
 
-  it('rejects with the AbortError when aborted before the headers arrive', async () => {
-    handler = () => undefined;
+  it('rejects with the AbortError when aborted before the headers arrive, and the server sees the close', async () => {
+    const seen = new Promise<boolean>((resolve) => {
+      handler = (_req, res) => res.on('close', () => resolve(!res.writableEnded));
+    });
     const ac = new AbortController();
     const pending = transport.send({ url: `${origin}/hang`, method: 'GET', headers: {} }, { signal: ac.signal, timeoutMs: 10_000 });
-    setTimeout(() => ac.abort(), 20);
+    setTimeout(() => ac.abort(), 50);
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await seen).toBe(true);
+  });
+
+  it('rejects at once for a signal that is already aborted, sending nothing', async () => {
+    let hits = 0;
+    handler = (_req, res) => (hits++, res.end());
+    const ac = new AbortController();
+    ac.abort();
+    await expect(transport.send({ url: `${origin}/never`, method: 'GET', headers: {} }, { signal: ac.signal, timeoutMs: 1_000 })).rejects.toMatchObject({ name: 'AbortError' });
+    await (await transport.send({ url: `${origin}/control`, method: 'GET', headers: {} }, opts())).text();
+    expect(hits).toBe(1);
   });
 
   it('turns a headers timeout into UpstreamTimeoutError', async () => {
-    handler = (_req, res) => setTimeout(() => res.end('late'), 1_000);
+    handler = (_req, res) => endLater(res, 4_000);
     const err = await transport
       .send({ url: `${origin}/slow`, method: 'GET', headers: {} }, { signal: new AbortController().signal, timeoutMs: 100 })
       .catch((e: unknown) => e);
@@ -153,7 +169,7 @@ describe('UndiciTransport', () => {
   it('turns a stalled body into UpstreamTimeoutError while streaming', async () => {
     handler = (_req, res) => {
       res.write('x');
-      setTimeout(() => res.end(), 1_000);
+      endLater(res, 4_000);
     };
     const res = await transport.send({ url: `${origin}/stall`, method: 'GET', headers: {} }, { signal: new AbortController().signal, timeoutMs: 100 });
     const err = await (async () => {
