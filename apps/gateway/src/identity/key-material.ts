@@ -1,0 +1,28 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** Every virtual key starts with this, so leaked keys are easy to recognise and scan for. */
+export const KEY_PREFIX = 'hx-';
+
+/** A new virtual key: `hx-` and 43 base64url characters from 32 random bytes (256 bits). */
+export function newApiKey(): string {
+  return KEY_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** The SHA-256 of a key, as stored and as sent over the bus. */
+export function keyDigest(key: string): Buffer {
+  return createHash('sha256').update(key, 'utf8').digest();
+}
+
+export function keySha256(key: string): string {
+  return keyDigest(key).toString('hex');
+}
+
+/** What admins see of a key after creation: the prefix and the last four characters. */
+export function keyHint(key: string): string {
+  return `${KEY_PREFIX}...${key.slice(-4)}`;
+}
+
+/** Constant-time equality of two digests. */
+export function sameDigest(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
