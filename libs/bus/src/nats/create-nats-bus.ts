@@ -22,6 +22,7 @@ export async function createNatsBus(opts: NatsBusOptions): Promise<NatsBus> {
     timeout: opts.connectTimeoutMs ?? 5_000,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
+    noAsyncTraces: true,
     ...Object.fromEntries(Object.entries(auth).filter(([, v]) => v !== undefined)),
     ...opts.connection,
   });
