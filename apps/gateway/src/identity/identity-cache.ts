@@ -22,7 +22,7 @@ export class IdentityCache {
     private readonly config: AuthConfig,
     clock: Clock,
   ) {
-    this.lru = new LRUCache({ max: config.cacheMaxEntries, ttl: Math.max(1, config.cacheTtlMs), perf: clock });
+    this.lru = new LRUCache({ max: config.cacheMaxEntries, ttl: Math.max(1, config.cacheTtlMs), ttlResolution: 0, perf: clock });
   }
 
   get(sha256: string): KeyLookup | undefined {
