@@ -14,7 +14,12 @@ export function estimatePromptTokens(messages: ChatMessage[]): number {
   for (const m of messages) {
     extra += PER_MESSAGE;
     if (typeof m.content === 'string') chars += m.content.length;
-    else if (Array.isArray(m.content)) for (const p of m.content) p.type === 'text' ? (chars += p.text?.length ?? 0) : (extra += PER_IMAGE);
+    else if (Array.isArray(m.content)) {
+      for (const p of m.content) {
+        if (p.type === 'text') chars += p.text?.length ?? 0;
+        else extra += PER_IMAGE;
+      }
+    }
     for (const t of m.tool_calls ?? []) chars += t.function.arguments?.length ?? 0;
   }
   return Math.ceil(chars / 4) + extra;
