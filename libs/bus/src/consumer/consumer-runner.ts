@@ -92,7 +92,11 @@ export class ConsumerRunner<R extends RawDelivery> {
         await this.wake.wait(left);
       }
       if (this.stopped) break;
-      await this.handle(this.driver.take(this.batch));
+      try {
+        await this.handle(this.driver.take(this.batch));
+      } catch (err) {
+        this.deps.logger.error({ err, durable: this.opts.durable }, 'consumer batch could not be settled; it will be redelivered');
+      }
     }
   }
 

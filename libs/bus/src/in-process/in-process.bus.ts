@@ -26,7 +26,8 @@ import { Journal } from './journal.js';
 /**
  * The bus inside one process, with the NATS adapter's semantics: messages are
  * encoded and decoded, queue groups share round-robin, JetStream-like stream
- * and durables (optionally journaled to disk). Build it with `createInProcessBus`.
+ * and durables (optionally journaled to disk). There is one stream, so
+ * `ConsumerOptions.stream` is not used. Build it with `createInProcessBus`.
  */
 export class InProcessBus implements Bus {
   readonly kind = 'in-process' as const;
@@ -101,7 +102,12 @@ export class InProcessBus implements Bus {
   async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
     return observed(this.metrics?.observePublish, subject, async () => {
       const { data, headers } = this.outgoing(subject, 'message', msg, opts.headers, publishOverhead(opts.msgId));
-      const ack = this.store.append(subject, data, headers, opts.msgId, Date.now());
+      let ack: PublishAck;
+      try {
+        ack = this.store.append(subject, data, headers, opts.msgId, Date.now());
+      } catch (err) {
+        throw BusRequestError.unavailable(`journal write failed: ${(err as Error).message}`, err);
+      }
       if (this.router.has(subject)) this.router.publish(subject, data.slice(), headers);
       return ack;
     });

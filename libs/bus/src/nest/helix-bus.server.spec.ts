@@ -3,7 +3,7 @@ import { Controller, Module, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { of } from 'rxjs';
+import { firstValueFrom, of } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ErrorCodes,
@@ -84,10 +84,11 @@ const until = async (check: () => boolean) => {
 describe('HelixBusServer (Nest custom transport over the in-process bus)', () => {
   const bus = createInProcessBus({ logger: { warn: () => undefined, error: () => undefined } });
   let app: NestFastifyApplication;
+  const server = new HelixBusServer(bus, 'test');
 
   beforeAll(async () => {
     app = await NestFactory.create<NestFastifyApplication>(TestModule, new FastifyAdapter(), { logger: false });
-    app.connectMicroservice({ strategy: new HelixBusServer(bus, 'test') });
+    app.connectMicroservice({ strategy: server });
     await app.startAllMicroservices();
     await app.init();
   });
@@ -97,6 +98,7 @@ describe('HelixBusServer (Nest custom transport over the in-process bus)', () =>
   });
 
   it('answers @MessagePattern requests with a value or an observable, with the bus context', async () => {
+    expect(await firstValueFrom(server.status)).toBe('connected');
     const reply = await bus.request(RpcSubjects.piiRedact, { segments: [{ text: 'hi' }] }, { timeoutMs: 2_000, headers: { 'x-request-id': 'c-1' } });
     expect(reply.segments[0]).toMatchObject({ path: 'c-1', text: 'HI' });
     expect((await bus.request(RpcSubjects.identityVerify, {}, { timeoutMs: 2_000 })).keyId).toBe('from-observable');

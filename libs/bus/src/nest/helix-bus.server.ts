@@ -1,7 +1,7 @@
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { WorkSubjects } from '@helix/contracts';
-import type { Bus, BusContext, ConsumerHandle, ConsumerOptions, Delivery, Subscription } from '../bus.port.js';
+import type { Bus, BusContext, BusStatus, ConsumerHandle, ConsumerOptions, Delivery, Subscription } from '../bus.port.js';
 import { busContextOf } from '../handlers.js';
 
 /**
@@ -27,10 +27,11 @@ const DURABLE_KEY = ' durable=';
  * `@EventPattern(subject, extras)` methods consume events. The bus itself is
  * owned by whoever created it: `close()` only removes this server's handlers.
  */
-export class HelixBusServer extends Server implements CustomTransportStrategy {
+export class HelixBusServer extends Server<{ status: (s: BusStatus) => void }, BusStatus> implements CustomTransportStrategy {
   override readonly propagatesEventHandlerErrors = true;
   private readonly subs: Subscription[] = [];
   private readonly consumers: ConsumerHandle[] = [];
+  private unlisten?: () => void;
 
   constructor(
     private readonly bus: Bus,
@@ -55,6 +56,8 @@ export class HelixBusServer extends Server implements CustomTransportStrategy {
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       for (const [key, handler] of this.messageHandlers) await this.register(key.split(DURABLE_KEY)[0]!, handler);
+      this.unlisten = this.bus.onStatus((s) => this._status$.next(s));
+      this._status$.next('connected');
       callback();
     } catch (err) {
       callback(err);
@@ -62,13 +65,16 @@ export class HelixBusServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
+    this.unlisten?.();
     const subs = this.subs.splice(0);
     const consumers = this.consumers.splice(0);
     await Promise.all([...subs.map((s) => s.unsubscribe()), ...consumers.map((c) => c.stop())]);
   }
 
-  on(): never {
-    throw new Error('HelixBusServer has no events; use bus.onStatus()');
+  /** `on('status', listener)`: the bus's connection status (also on the `status` observable). */
+  on(event: 'status', callback: (s: BusStatus) => void): () => void {
+    if (event !== 'status') throw new Error(`HelixBusServer has no "${String(event)}" event`);
+    return this.bus.onStatus(callback);
   }
 
   unwrap<T>(): T {
