@@ -3,6 +3,8 @@
 // resolved import paths (so relative paths cannot sneak around it):
 //
 //   contracts ← config ← telemetry ← bus | persistence | providers ← pii | cache | cost | analytics ← apps
+//   platform (the apps' shared shell: HTTP errors, connections from config) sits beside the domain libs:
+//   it may use bus and persistence, and only apps import it.
 //
 // Domain libs do not import each other or the bus (they are transport-free);
 // apps never import each other, except apps/standalone, which composes them.
@@ -20,6 +22,7 @@ const libDeps = {
   bus: ['contracts', 'config', 'telemetry'],
   persistence: ['contracts', 'config', 'telemetry'],
   providers: ['contracts', 'config', 'telemetry'],
+  platform: ['contracts', 'config', 'telemetry', 'bus', 'persistence'],
   ...Object.fromEntries(domain.map((d) => [d, ['contracts', 'config', 'telemetry', 'persistence', 'providers']])),
 };
 

@@ -3,7 +3,7 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const libs = ['contracts', 'bus', 'config', 'telemetry', 'persistence', 'providers', 'pii', 'cache', 'cost', 'analytics'];
+const libs = ['contracts', 'bus', 'config', 'telemetry', 'persistence', 'providers', 'pii', 'cache', 'cost', 'analytics', 'platform'];
 
 /** Nest needs decorator metadata, which only SWC (not esbuild) emits. */
 const shared = {

@@ -7,7 +7,7 @@ import type { Pipeline } from '../pipeline/pipeline.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import { recordRequest } from './request-metrics.js';
 import { sendAnswer } from './respond.js';
-import { toHelixError } from './to-helix-error.js';
+import { toHelixError } from '@helix/platform';
 
 const REFUSALS: ReadonlySet<string> = new Set([
   ErrorCodes.rateLimited,
