@@ -1,0 +1,66 @@
+import type { Role } from '../../../apps/gateway/src/identity/identity.js';
+
+/** Who calls: no key, the master key, or a key of one role (all in the fixture's org and team). */
+export type Caller = 'none' | 'master' | Role;
+export const CALLERS: readonly Caller[] = ['none', 'master', 'admin', 'team-admin', 'member', 'analyst'];
+
+/** Ids a row's request may point at: the callers' own org, team, user and member key. */
+export interface MatrixFixture {
+  orgId: string;
+  teamId: string;
+  userId: string;
+  memberKeyId: string;
+}
+
+/** An id that exists nowhere: an allowed caller gets 404, which shows it passed the guard. */
+export const MISSING = '01900000-0000-7000-8000-000000000000';
+
+export interface AccessRow {
+  /** `METHOD /path`, as documented. */
+  route: string;
+  /** The request an allowed caller would make (a valid body, so it succeeds). */
+  request(f: MatrixFixture): { url: string; payload?: object };
+  /** Callers that get through; every other key gets 403, and no key 401 (unless `none` is allowed). */
+  allow: readonly Caller[];
+  /** What an allowed caller gets. */
+  status: number;
+}
+
+const admins = ['master', 'admin'] as const;
+const managers = ['master', 'admin', 'team-admin'] as const;
+const everyone = CALLERS;
+
+/**
+ * Role × route: one row per route of the gateway. Inference routes go here too,
+ * with the request that makes them succeed.
+ */
+export const ACCESS_MATRIX: AccessRow[] = [
+  { route: 'GET /health/live', request: () => ({ url: '/health/live' }), allow: everyone, status: 200 },
+  { route: 'GET /metrics', request: () => ({ url: '/metrics' }), allow: everyone, status: 200 },
+
+  { route: 'POST /admin/orgs', request: () => ({ url: '/admin/orgs', payload: { name: 'm' } }), allow: ['master'], status: 201 },
+  { route: 'GET /admin/orgs', request: () => ({ url: '/admin/orgs' }), allow: admins, status: 200 },
+  { route: 'GET /admin/orgs/:id', request: (f) => ({ url: `/admin/orgs/${f.orgId}` }), allow: admins, status: 200 },
+  { route: 'PATCH /admin/orgs/:id', request: (f) => ({ url: `/admin/orgs/${f.orgId}`, payload: { name: 'm' } }), allow: admins, status: 200 },
+  { route: 'DELETE /admin/orgs/:id', request: () => ({ url: `/admin/orgs/${MISSING}` }), allow: ['master'], status: 404 },
+
+  { route: 'POST /admin/teams', request: (f) => ({ url: '/admin/teams', payload: { org_id: f.orgId, name: 'm' } }), allow: admins, status: 201 },
+  { route: 'GET /admin/teams', request: () => ({ url: '/admin/teams' }), allow: managers, status: 200 },
+  { route: 'GET /admin/teams/:id', request: (f) => ({ url: `/admin/teams/${f.teamId}` }), allow: managers, status: 200 },
+  { route: 'PATCH /admin/teams/:id', request: (f) => ({ url: `/admin/teams/${f.teamId}`, payload: { name: 'm' } }), allow: admins, status: 200 },
+  { route: 'DELETE /admin/teams/:id', request: () => ({ url: `/admin/teams/${MISSING}` }), allow: admins, status: 404 },
+
+  { route: 'POST /admin/users', request: (f) => ({ url: '/admin/users', payload: { team_id: f.teamId, name: 'm' } }), allow: managers, status: 201 },
+  { route: 'GET /admin/users', request: () => ({ url: '/admin/users' }), allow: managers, status: 200 },
+  { route: 'GET /admin/users/:id', request: (f) => ({ url: `/admin/users/${f.userId}` }), allow: managers, status: 200 },
+  { route: 'PATCH /admin/users/:id', request: (f) => ({ url: `/admin/users/${f.userId}`, payload: { name: 'm' } }), allow: managers, status: 200 },
+  { route: 'DELETE /admin/users/:id', request: () => ({ url: `/admin/users/${MISSING}` }), allow: managers, status: 404 },
+
+  { route: 'POST /admin/keys', request: (f) => ({ url: '/admin/keys', payload: { user_id: f.userId, role: 'member' } }), allow: managers, status: 201 },
+  { route: 'GET /admin/keys', request: () => ({ url: '/admin/keys' }), allow: managers, status: 200 },
+  { route: 'GET /admin/keys/:id', request: (f) => ({ url: `/admin/keys/${f.memberKeyId}` }), allow: managers, status: 200 },
+  { route: 'PATCH /admin/keys/:id', request: (f) => ({ url: `/admin/keys/${f.memberKeyId}`, payload: { name: 'm' } }), allow: managers, status: 200 },
+  { route: 'DELETE /admin/keys/:id', request: () => ({ url: `/admin/keys/${MISSING}` }), allow: managers, status: 404 },
+
+  { route: 'GET /admin/audit', request: () => ({ url: '/admin/audit' }), allow: admins, status: 200 },
+];
