@@ -15,6 +15,8 @@ export interface TelemetryModuleOptions {
   service: ServiceName;
   /** Where log lines go; default stdout. For tests. */
   logDestination?: DestinationStream;
+  /** The process's logger, when main.ts made one before Nest (for the bus); otherwise one is made. */
+  logger?: Logger;
 }
 
 /**
@@ -34,7 +36,8 @@ export class TelemetryModule {
         {
           provide: LOGGER,
           inject: [HelixConfig],
-          useFactory: (config: HelixConfig) => createLogger(assertService(config, options.service), options.logDestination),
+          useFactory: (config: HelixConfig) =>
+            options.logger ?? createLogger(assertService(config, options.service), options.logDestination),
         },
         { provide: PinoNestLogger, inject: [LOGGER], useFactory: (logger: Logger) => new PinoNestLogger(logger) },
         HealthRegistry,

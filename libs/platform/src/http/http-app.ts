@@ -12,7 +12,7 @@ declare module 'fastify' {
 
 /** The Fastify adapter of every Helix HTTP app: body limit, request ids, no Fastify logging. */
 export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit, logger: false, disableRequestLogging: true, return503OnClosing: true });
+  return new FastifyAdapter({ bodyLimit, logger: false, return503OnClosing: true });
 }
 
 /** Request ids on every response and the OpenAI error shape on every error. */
