@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, type Type } from '@nestjs/common';
 import type { Role } from '../identity/identity.js';
 
 /**
@@ -16,6 +16,6 @@ export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ROLES_METADATA
 export const Public = () => SetMetadata(PUBLIC_METADATA, true);
 
 /** Marks controllers defined elsewhere (e.g. `@helix/telemetry`'s health and metrics) as public. */
-export function markPublic(...controllers: Function[]): void {
+export function markPublic(...controllers: Type[]): void {
   for (const controller of controllers) Reflect.defineMetadata(PUBLIC_METADATA, true, controller);
 }

@@ -5,6 +5,9 @@ import { covers, type IdentityChange } from './identity-change.js';
 import type { Identity } from './identity.js';
 import { identityCacheLookups } from './identity.metrics.js';
 
+const hits = identityCacheLookups.labels('hit');
+const misses = identityCacheLookups.labels('miss');
+
 /** What the store said about a key digest: who holds it, or why it is refused. */
 export type KeyLookup = { identity: Identity } | { refused: 'unknown' | 'revoked' };
 
@@ -27,7 +30,7 @@ export class IdentityCache {
 
   get(sha256: string): KeyLookup | undefined {
     const hit = this.lru.get(sha256);
-    identityCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
+    (hit ? hits : misses).inc();
     return hit;
   }
 

@@ -9,7 +9,7 @@ import type { Identity } from './identity.js';
 import { authFailures } from './identity.metrics.js';
 import { IdentityRepository } from './identity.repository.js';
 import { MASTER_KEY } from './identity.tokens.js';
-import { keyDigest, sameDigest } from './key-material.js';
+import { keySha256, sameSha256 } from './key-material.js';
 import type { MasterKey } from './master-key.js';
 
 /** Key id recorded for actions of the master key. */
@@ -64,9 +64,9 @@ export class IdentityService implements OnModuleInit, OnModuleDestroy {
       authFailures.inc({ reason: 'missing' });
       throw Errors.unauthorized();
     }
-    const digest = keyDigest(key);
-    if (this.master.digest && sameDigest(digest, this.master.digest)) return masterIdentity;
-    const resolution = await this.lookup(digest.toString('hex'));
+    const sha256 = keySha256(key);
+    if (this.isMaster(sha256)) return masterIdentity;
+    const resolution = await this.lookup(sha256);
     if (resolution.ok) return resolution.identity;
     throw Errors.unauthorized(refusal(resolution.reason));
   }
@@ -75,7 +75,7 @@ export class IdentityService implements OnModuleInit, OnModuleDestroy {
   async resolve(sha256: string): Promise<Resolution> {
     const hex = sha256.toLowerCase();
     if (!SHA256_HEX.test(hex)) return this.refuse('unknown');
-    if (this.master.digest && sameDigest(Buffer.from(hex, 'hex'), this.master.digest)) return { ok: true, identity: masterIdentity };
+    if (this.isMaster(hex)) return { ok: true, identity: masterIdentity };
     return this.lookup(hex);
   }
 
@@ -91,6 +91,10 @@ export class IdentityService implements OnModuleInit, OnModuleDestroy {
     } catch (err) {
       this.log.error({ err, change: { keyId: change.keyId, teamId: change.teamId, orgId: change.orgId } }, 'could not announce an identity change; other replicas keep it cached until the TTL');
     }
+  }
+
+  private isMaster(sha256: string): boolean {
+    return this.master.sha256 !== null && sameSha256(sha256, this.master.sha256);
   }
 
   private async lookup(sha256: string): Promise<Resolution> {

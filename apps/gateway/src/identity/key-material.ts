@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Every virtual key starts with this, so leaked keys are easy to recognise and scan for. */
 export const KEY_PREFIX = 'hx-';
@@ -8,13 +8,9 @@ export function newApiKey(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
-/** The SHA-256 of a key, as stored and as sent over the bus. */
-export function keyDigest(key: string): Buffer {
-  return createHash('sha256').update(key, 'utf8').digest();
-}
-
+/** The SHA-256 of a key as lower-case hex: what is stored, cached and sent over the bus. */
 export function keySha256(key: string): string {
-  return keyDigest(key).toString('hex');
+  return hash('sha256', key);
 }
 
 /** What admins see of a key after creation: the prefix and the last four characters. */
@@ -22,7 +18,7 @@ export function keyHint(key: string): string {
   return `${KEY_PREFIX}...${key.slice(-4)}`;
 }
 
-/** Constant-time equality of two digests. */
-export function sameDigest(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Constant-time equality of two hex digests. */
+export function sameSha256(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a, 'latin1'), Buffer.from(b, 'latin1'));
 }

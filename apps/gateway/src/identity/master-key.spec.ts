@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyDigest } from './key-material.js';
+import { keySha256 } from './key-material.js';
 import { loadMasterKey, type MasterKeyOptions } from './master-key.js';
 
 let dir: string;
@@ -29,7 +29,7 @@ const options = (over: Partial<MasterKeyOptions> = {}): MasterKeyOptions => ({
 describe('loadMasterKey', () => {
   it('takes HELIX_MASTER_KEY when set, in any mode, and writes nothing', () => {
     const key = 'k'.repeat(40);
-    expect(loadMasterKey(options({ fromEnv: key, mode: 'distributed' }))).toEqual({ digest: keyDigest(key), source: 'env' });
+    expect(loadMasterKey(options({ fromEnv: key, mode: 'distributed' }))).toEqual({ sha256: keySha256(key), source: 'env' });
     expect(printed).toEqual([]);
     expect(() => statSync(join(dir, 'data'))).toThrow();
   });
@@ -44,17 +44,17 @@ describe('loadMasterKey', () => {
     const path = join(dir, 'data', 'master.key');
     const key = readFileSync(path, 'utf8').trim();
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(first.digest).toEqual(keyDigest(key));
+    expect(first.sha256).toBe(keySha256(key));
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain(`curl -H "Authorization: Bearer ${key}" http://localhost:8080/admin/orgs`);
 
     const second = loadMasterKey(options());
-    expect(second).toEqual({ digest: keyDigest(key), source: 'file' });
+    expect(second).toEqual({ sha256: keySha256(key), source: 'file' });
     expect(printed).toHaveLength(1);
   });
 
   it('in distributed mode without HELIX_MASTER_KEY, starts without a master key and warns', () => {
-    expect(loadMasterKey(options({ mode: 'distributed' }))).toEqual({ digest: null, source: 'none' });
+    expect(loadMasterKey(options({ mode: 'distributed' }))).toEqual({ sha256: null, source: 'none' });
     expect(warnings).toEqual([expect.stringContaining('no master key')]);
     expect(printed).toEqual([]);
   });

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mode } from '@helix/config';
-import { keyDigest, newApiKey } from './key-material.js';
+import { keySha256, newApiKey } from './key-material.js';
 
-/** The bootstrap admin key: only its digest is kept in memory. */
+/** The bootstrap admin key: only its SHA-256 (hex) is kept in memory. */
 export interface MasterKey {
-  digest: Buffer | null;
+  sha256: string | null;
   source: 'env' | 'file' | 'generated' | 'none';
 }
 
@@ -35,18 +35,18 @@ export function loadMasterKey(opts: MasterKeyOptions): MasterKey {
     if (opts.fromEnv.length < MIN_MASTER_KEY_LENGTH) {
       throw new Error(`HELIX_MASTER_KEY must be at least ${MIN_MASTER_KEY_LENGTH} characters (try: openssl rand -base64 32)`);
     }
-    return { digest: keyDigest(opts.fromEnv), source: 'env' };
+    return { sha256: keySha256(opts.fromEnv), source: 'env' };
   }
   if (opts.mode === 'distributed') {
     opts.log.warn({}, 'HELIX_MASTER_KEY is unset: this gateway has no master key; manage it with admin keys');
-    return { digest: null, source: 'none' };
+    return { sha256: null, source: 'none' };
   }
   const path = join(opts.dataDir, FILE_NAME);
   const existing = readKeyFile(path);
   if (existing) {
     if ((statSync(path).mode & 0o077) !== 0) opts.log.warn({ path }, 'the master key file is readable by others: chmod 600 it');
     opts.log.info({ path }, 'master key loaded (set HELIX_MASTER_KEY to use another)');
-    return { digest: keyDigest(existing), source: 'file' };
+    return { sha256: keySha256(existing), source: 'file' };
   }
   const key = newApiKey();
   mkdirSync(opts.dataDir, { recursive: true });
@@ -55,10 +55,10 @@ export function loadMasterKey(opts: MasterKeyOptions): MasterKey {
   } catch (error) {
     const raced = (error as NodeJS.ErrnoException).code === 'EEXIST' && readKeyFile(path);
     if (!raced) throw error;
-    return { digest: keyDigest(raced), source: 'file' };
+    return { sha256: keySha256(raced), source: 'file' };
   }
   opts.print(banner(key, path, opts.baseUrl));
-  return { digest: keyDigest(key), source: 'generated' };
+  return { sha256: keySha256(key), source: 'generated' };
 }
 
 function readKeyFile(path: string): string | undefined {

@@ -10,7 +10,7 @@ import { configureHttpApp, createFastifyAdapter } from '@helix/platform';
 import { TelemetryModule, createLogger } from '@helix/telemetry';
 import { gatewayMigrationSet } from '../../../../apps/gateway/src/identity/db/gateway.migration-set.js';
 import { GATEWAY_DATA_SOURCE, MASTER_KEY } from '../../../../apps/gateway/src/identity/identity.tokens.js';
-import { keyDigest } from '../../../../apps/gateway/src/identity/key-material.js';
+import { keySha256 } from '../../../../apps/gateway/src/identity/key-material.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 const silent = { write: () => undefined };
@@ -61,7 +61,7 @@ export async function startGatewayApp(opts: GatewayAppOptions): Promise<GatewayA
     ],
   })
     .overrideProvider(MASTER_KEY)
-    .useValue({ digest: opts.masterKey ? keyDigest(opts.masterKey) : null, source: opts.masterKey ? 'env' : 'none' })
+    .useValue({ sha256: opts.masterKey ? keySha256(opts.masterKey) : null, source: opts.masterKey ? 'env' : 'none' })
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), { logger: false });
   configureHttpApp(app, BODY_LIMIT, createLogger(store.current, silent));
