@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /**
  * Defaults of the per-key and per-team rate limits. A key or team that sets its
@@ -22,4 +22,10 @@ export class RateLimitsConfig {
    * (settled against the real usage after the response). Default 1024.
    */
   @IsInt() @Min(0) @Max(1_000_000) readonly defaultCompletionTokens: number = 1_024;
+
+  /**
+   * When the limits cannot be checked (Redis down): `open` serves the request
+   * unlimited, `closed` answers 503. Either way `helix_rate_limit_errors_total` counts it. Default `open`.
+   */
+  @IsIn(['open', 'closed']) readonly onError: 'open' | 'closed' = 'open';
 }
