@@ -2,6 +2,16 @@ import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
 import { CacheLookupReplySchema, CacheLookupRequestSchema, CacheStoreSchema } from './gen/helix/v1/cache_pb.js';
 import { BudgetAlertSchema, BudgetReserveReplySchema, BudgetReserveRequestSchema } from './gen/helix/v1/budget_pb.js';
 import {
+  AlertChannelCommandReplySchema,
+  AlertChannelCommandSchema,
+  BudgetCommandReplySchema,
+  BudgetCommandSchema,
+  SpendReplySchema,
+  SpendReportReplySchema,
+  SpendReportRequestSchema,
+  SpendRequestSchema,
+} from './gen/helix/v1/cost_pb.js';
+import {
   IdentityChangedSchema,
   IdentityVerifyReplySchema,
   IdentityVerifyRequestSchema,
@@ -15,6 +25,10 @@ export const rpcSchemas = {
   [RpcSubjects.piiRedact]: { request: PiiRedactRequestSchema, reply: PiiRedactReplySchema },
   [RpcSubjects.cacheLookup]: { request: CacheLookupRequestSchema, reply: CacheLookupReplySchema },
   [RpcSubjects.costReserve]: { request: BudgetReserveRequestSchema, reply: BudgetReserveReplySchema },
+  [RpcSubjects.costSpend]: { request: SpendRequestSchema, reply: SpendReplySchema },
+  [RpcSubjects.costReport]: { request: SpendReportRequestSchema, reply: SpendReportReplySchema },
+  [RpcSubjects.costBudgets]: { request: BudgetCommandSchema, reply: BudgetCommandReplySchema },
+  [RpcSubjects.costChannels]: { request: AlertChannelCommandSchema, reply: AlertChannelCommandReplySchema },
   [RpcSubjects.identityVerify]: { request: IdentityVerifyRequestSchema, reply: IdentityVerifyReplySchema },
 } as const satisfies Record<string, { request: DescMessage; reply: DescMessage }>;
 

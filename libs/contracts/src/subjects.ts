@@ -3,6 +3,10 @@ export const RpcSubjects = {
   piiRedact: 'helix.pii.redact.v1',
   cacheLookup: 'helix.cache.lookup.v1',
   costReserve: 'helix.cost.reserve.v1',
+  costSpend: 'helix.cost.spend.v1',
+  costReport: 'helix.cost.report.v1',
+  costBudgets: 'helix.cost.budgets.v1',
+  costChannels: 'helix.cost.channels.v1',
   identityVerify: 'helix.identity.verify.v1',
 } as const;
 
