@@ -24,3 +24,4 @@ export { AuthConfig } from './schema/auth.config.js';
 export { RateLimitsConfig } from './schema/rate-limits.config.js';
 export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';
 export { CacheStepConfig, PipelineConfig, PipelineStepConfig } from './schema/pipeline.config.js';
+export { AlertsConfig, CostConfig, ModelSwapConfig, PriceOverrideConfig, PricesConfig, PromptCacheConfig, SmtpConfig } from './schema/cost.config.js';

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { ConfigIssue } from '../config.error.js';
 import { AuthConfig } from './auth.config.js';
+import { CostConfig } from './cost.config.js';
 import { DatabaseConfig } from './database.config.js';
 import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
 import { LogConfig } from './log.config.js';
@@ -62,6 +63,9 @@ export class HelixConfig {
 
   /** Public model names and the deployments that serve them. */
   @ValidateNested({ each: true }) @Type(() => ModelConfig) readonly models: ModelConfig[] = [];
+
+  /** Prices, budgets, the spend ledger and alerts (cost-service, and the gateway's pricing). */
+  @ValidateNested() @Type(() => CostConfig) readonly cost: CostConfig = new CostConfig();
 }
 
 /** A rule across fields or groups, checked after every field is validated. */
