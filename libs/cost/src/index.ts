@@ -1,0 +1,10 @@
+export { PICO_PER_USD, mulDivCeil, perMillionToPico, picoToUsd, usdToPico, usdToPicoDenoised } from './money/pico.js';
+export type { ModelPrice, PriceTier, TokenPrices, UsageCounts } from './prices/model-price.js';
+export { pricesFor } from './prices/model-price.js';
+export { costOf, reservationOf, type CostBreakdown } from './prices/cost-of.js';
+export { parseLiteLlmCatalog, type CatalogIssue, type ParsedCatalog } from './prices/litellm-catalog.js';
+export { metaPathOf, readCatalogFile, shippedCatalogPath, type CatalogMeta } from './prices/catalog-file.js';
+export { parseOverrides, type OverrideIssue } from './prices/price-overrides.js';
+export { PriceBook } from './prices/price-book.js';
+export { loadPriceBook, type LoadedPrices } from './prices/load-price-book.js';
+export { PERIODS, dayStartMs, localDay, periodWindow, type BudgetPeriod, type PeriodWindow } from './budgets/period.js';
