@@ -25,3 +25,15 @@ export { RateLimitsConfig } from './schema/rate-limits.config.js';
 export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';
 export { CacheStepConfig, PipelineConfig, PipelineStepConfig } from './schema/pipeline.config.js';
 export { AlertsConfig, CostConfig, ModelSwapConfig, PriceOverrideConfig, PricesConfig, PromptCacheConfig, SmtpConfig } from './schema/cost.config.js';
+export { EventsConfig, OutboxConfig } from './schema/events.config.js';
+export {
+  PII_OPERATORS,
+  PiiConfig,
+  PiiDenyListConfig,
+  PiiEncryptionKeyConfig,
+  PiiOperatorConfig,
+  PiiPolicyConfig,
+  PiiRecognizerConfig,
+  PiiThresholdConfig,
+  type PiiOperatorName,
+} from './schema/pii.config.js';

@@ -10,7 +10,8 @@ import { presentedKey } from './presented-key.js';
  * Pipeline step `auth`: resolves the presented key (401 `invalid_api_key` when
  * missing, unknown, revoked or expired), refuses a model the key may not use
  * (403 `permission_denied`), and sets `state.identity`. On a cache hit it costs
- * one SHA-256 and one LRU lookup.
+ * one SHA-256 and one LRU lookup; when the route's guard already resolved the key
+ * (the controller passes it in `state.identity`), nothing.
  */
 @Injectable()
 export class AuthStep implements Step {
@@ -19,7 +20,7 @@ export class AuthStep implements Step {
   constructor(private readonly identities: IdentityService) {}
 
   async before(state: RequestState): Promise<void> {
-    const identity = await this.identities.authenticate(presentedKey((name) => state.header(name)));
+    const identity = state.identity ?? (await this.identities.authenticate(presentedKey((name) => state.header(name))));
     if (identity.models && !identity.models.includes(state.requestedModel)) {
       authFailures.inc({ reason: 'model' });
       throw Errors.forbidden(`This API key may not use the model \`${state.requestedModel}\`.`);

@@ -6,10 +6,12 @@ import { AuthConfig } from './auth.config.js';
 import { CostConfig } from './cost.config.js';
 import { DatabaseConfig } from './database.config.js';
 import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
+import { EventsConfig } from './events.config.js';
 import { LogConfig } from './log.config.js';
 import { ModelConfig, modelsReferToAccounts, ProviderAccountConfig } from './models.config.js';
 import { NatsConfig } from './nats.config.js';
 import { PipelineConfig } from './pipeline.config.js';
+import { PiiConfig } from './pii.config.js';
 import { RateLimitsConfig } from './rate-limits.config.js';
 import { RedisConfig } from './redis.config.js';
 import { TelemetryConfig } from './telemetry.config.js';
@@ -58,8 +60,14 @@ export class HelixConfig {
   /** Provider accounts: adapter type, base URL, credentials. Deployments name them. */
   @ValidateNested({ each: true }) @Type(() => ProviderAccountConfig) readonly providers: ProviderAccountConfig[] = [];
 
+  /** The gateway's event publishing: the on-disk outbox. */
+  @ValidateNested() @Type(() => EventsConfig) readonly events: EventsConfig = new EventsConfig();
+
   /** The gateway's bus steps (budget, PII, cache): on/off, timeouts, failure policies. */
   @ValidateNested() @Type(() => PipelineConfig) readonly pipeline: PipelineConfig = new PipelineConfig();
+
+  /** The pii-service: thresholds, allow/deny lists, custom recognizers, policies, operator keys. */
+  @ValidateNested() @Type(() => PiiConfig) readonly pii: PiiConfig = new PiiConfig();
 
   /** Public model names and the deployments that serve them. */
   @ValidateNested({ each: true }) @Type(() => ModelConfig) readonly models: ModelConfig[] = [];
@@ -76,4 +84,10 @@ function databaseUrlInDistributedMode({ mode, database }: HelixConfig): ConfigIs
   return { path: 'database.url', message: 'is required in distributed mode (set DATABASE_URL)' };
 }
 
-export const crossFieldRules: CrossFieldRule[] = [bodyFitsBusPayload, databaseUrlInDistributedMode, modelsReferToAccounts];
+export const crossFieldRules: CrossFieldRule[] = [outboxHoldsTwoSegments, bodyFitsBusPayload, databaseUrlInDistributedMode, modelsReferToAccounts];
+
+function outboxHoldsTwoSegments({ events }: HelixConfig): ConfigIssue | undefined {
+  const { maxBytes, segmentBytes } = events.outbox;
+  if (maxBytes >= 2 * segmentBytes) return undefined;
+  return { path: 'events.outbox.maxBytes', message: `must be at least twice events.outbox.segmentBytes (${2 * segmentBytes})` };
+}

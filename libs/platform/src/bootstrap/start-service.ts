@@ -16,6 +16,8 @@ export interface StartServiceOptions {
   database?: boolean;
   /** Connect to Redis in distributed mode. */
   redis?: boolean;
+  /** Runs once the infrastructure is up, before the app starts (e.g. migrations). */
+  beforeStart?(infra: ServiceInfra): Promise<void>;
   /** The app's module, built from the process's infrastructure. */
   module(infra: ServiceInfra): DynamicModule | Promise<DynamicModule>;
 }
@@ -35,6 +37,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   const db = opts.database ? await openDatabase(config) : undefined;
   const redis = opts.redis && config.mode === 'distributed' ? createRedis(config) : null;
   const infra: ServiceInfra = { service: opts.service, store, log, bus, db: db?.options, redis };
+  await opts.beforeStart?.(infra);
   const root: DynamicModule = { module: class HelixRoot {}, imports: [PlatformModule.forRoot(infra), await opts.module(infra)] };
   const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(config.http.bodyLimitBytes), {
     logger: new PinoNestLogger(log),

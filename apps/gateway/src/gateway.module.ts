@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceInfra } from '@helix/platform';
+import { AccessModule } from './access/access.module.js';
+import { AdminModule } from './admin/admin.module.js';
+import { ChatController } from './chat/chat.controller.js';
+import { EmbeddingsController } from './embeddings/embeddings.controller.js';
+import { EventsModule } from './events/events.module.js';
+import { GatewayInfraModule } from './gateway-infra.module.js';
+import { RequestRunner } from './http/request-runner.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { ModelRoutes } from './models/model-routes.js';
+import { ModelsController } from './models/models.controller.js';
+import { pipelineProviders } from './pipeline/pipelines.provider.js';
+import { RateLimitModule } from './ratelimit/rate-limit.module.js';
+import { CONFIG_STORE, type ConfigStore } from '@helix/config';
+
+/**
+ * The gateway: the OpenAI-compatible API, the admin API, identity and rate
+ * limits, and the request pipeline. Composed alone by main.ts (distributed) or
+ * with the other services by the standalone app (embedded).
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(infra: ServiceInfra): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule],
+      controllers: [ChatController, EmbeddingsController, ModelsController],
+      providers: [
+        RequestRunner,
+        { provide: ModelRoutes, inject: [CONFIG_STORE], useFactory: (store: ConfigStore) => new ModelRoutes(store) },
+        ...pipelineProviders,
+      ],
+    };
+  }
+}
