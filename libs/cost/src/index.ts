@@ -8,3 +8,18 @@ export { parseOverrides, type OverrideIssue } from './prices/price-overrides.js'
 export { PriceBook } from './prices/price-book.js';
 export { loadPriceBook, type LoadedPrices } from './prices/load-price-book.js';
 export { PERIODS, dayStartMs, localDay, periodWindow, type BudgetPeriod, type PeriodWindow } from './budgets/period.js';
+export { LEVELS, appliesTo, type Budget, type BudgetLevel, type ModelCap, type TenantIds } from './budgets/budget.js';
+export { COUNTER_GRACE_MS, budgetLines, counterExpiry, type BudgetLine } from './budgets/budget-lines.js';
+export {
+  BUDGET_COUNTERS,
+  type BudgetCounters,
+  type CounterReading,
+  type CounterSpec,
+  type ReserveInput,
+  type ReserveResult,
+  type SettleInput,
+  type SettleResult,
+} from './budgets/budget-counters.js';
+export { admit, type Admission } from './budgets/admit.js';
+export { MemoryBudgetCounters } from './budgets/memory.budget-counters.js';
+export { RedisBudgetCounters } from './budgets/redis.budget-counters.js';
