@@ -1,0 +1,26 @@
+/** One detected entity in a text: Presidio's `RecognizerResult`. Offsets are UTF-16 code units, end exclusive. */
+export interface Finding {
+  entityType: string;
+  start: number;
+  end: number;
+  /** Confidence, 0..1, after context enhancement. */
+  score: number;
+  /** Name of the recognizer that found it. */
+  recognizer: string;
+}
+
+/** What a recognizer may need beyond the text. */
+export interface RecognizeContext {
+  /** The text lower-cased once, for context-word lookups. */
+  lower: string;
+}
+
+/**
+ * A recognizer finds one or more entity types in a text. Everything it needs
+ * (regexes, word lists) is compiled when it is constructed, never per call.
+ */
+export interface Recognizer {
+  readonly name: string;
+  readonly entities: readonly string[];
+  analyze(text: string, ctx: RecognizeContext): Finding[];
+}

@@ -1,0 +1,61 @@
+import { boosted, ContextWords } from './context-words.js';
+import type { Finding, RecognizeContext, Recognizer } from './finding.js';
+
+/** One regex of a {@link PatternRecognizer}, with its base score. */
+export interface Pattern {
+  name: string;
+  regex: RegExp;
+  score: number;
+}
+
+/** Checks a match: `false` drops it, a number replaces its score, `true` keeps it. */
+export type Validator = (value: string) => boolean | number;
+
+export interface PatternRecognizerOptions {
+  name: string;
+  entity: string;
+  patterns: Pattern[];
+  context?: readonly string[];
+  validate?: Validator;
+  /** Group of the regex that holds the value (default the whole match). */
+  group?: number;
+}
+
+/**
+ * Presidio's `PatternRecognizer`: global regexes compiled once, an optional
+ * validator (checksum) and context words that raise the score.
+ */
+export class PatternRecognizer implements Recognizer {
+  readonly name: string;
+  readonly entities: readonly string[];
+  private readonly context: ContextWords;
+
+  constructor(private readonly opts: PatternRecognizerOptions) {
+    this.name = opts.name;
+    this.entities = [opts.entity];
+    this.context = new ContextWords(opts.context ?? []);
+    for (const p of opts.patterns) if (!p.regex.global) throw new Error(`pattern ${p.name} of ${opts.name} must have the g flag`);
+  }
+
+  analyze(text: string, ctx: RecognizeContext): Finding[] {
+    const out: Finding[] = [];
+    for (const p of this.opts.patterns) {
+      p.regex.lastIndex = 0;
+      for (const m of text.matchAll(p.regex)) {
+        const value = this.opts.group ? m[this.opts.group] : m[0];
+        if (!value) continue;
+        const start = m.index + (this.opts.group ? m[0].indexOf(value) : 0);
+        const end = start + value.length;
+        let score = p.score;
+        if (this.opts.validate) {
+          const v = this.opts.validate(value);
+          if (v === false) continue;
+          if (typeof v === 'number') score = v;
+        }
+        if (score < 1 && this.context.near(ctx.lower, start, end)) score = boosted(score);
+        out.push({ entityType: this.opts.entity, start, end, score, recognizer: this.name });
+      }
+    }
+    return out;
+  }
+}

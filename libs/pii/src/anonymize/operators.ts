@@ -1,0 +1,43 @@
+import type { PiiOperatorName } from '@helix/config';
+import type { PiiCrypto } from './pii-crypto.js';
+import type { Placeholders } from './placeholders.js';
+
+/** How one entity type is anonymized. */
+export interface OperatorSpec {
+  operator: PiiOperatorName | 'keep';
+  /** `mask`: characters left visible at the end. */
+  keepLast?: number;
+  /** `mask`: the masking character (Presidio's `masking_char`). Default `*`. */
+  maskChar?: string;
+  /** `replace` with a fixed text instead of a numbered placeholder (Presidio's `new_value`). */
+  newValue?: string;
+}
+
+/** What an operator needs beyond the value. */
+export interface OperatorContext {
+  placeholders: Placeholders;
+  crypto: PiiCrypto;
+  /** The tenant whose key `hash` uses (org id). */
+  tenantKey: string;
+}
+
+/** The text that replaces `value` (found as `entityType`) under `spec`. `block` never reaches here. */
+export function applyOperator(spec: OperatorSpec, entityType: string, value: string, ctx: OperatorContext): string {
+  switch (spec.operator) {
+    case 'replace':
+      return spec.newValue ?? ctx.placeholders.for(entityType, value);
+    case 'mask': {
+      const keep = Math.min(spec.keepLast ?? 4, value.length);
+      return (spec.maskChar ?? '*').repeat(value.length - keep) + value.slice(value.length - keep);
+    }
+    case 'hash':
+      return ctx.crypto.hash(ctx.tenantKey, value);
+    case 'redact':
+      return '';
+    case 'encrypt':
+      return ctx.crypto.encrypt(value);
+    case 'keep':
+    case 'block':
+      return value;
+  }
+}

@@ -1,0 +1,90 @@
+import { PatternRecognizer } from '../../analyzer/pattern.recognizer.js';
+import { Entities } from '../../entities.js';
+import { entropy } from '../checksums.js';
+import { vendorKeyPatterns } from './vendor-keys.js';
+
+/** A key body that is a placeholder rather than a key: one repeated character, or a counting/alphabet run. */
+export function looksFake(value: string): boolean {
+  return /(.)\1{7,}/.test(value) || /0123456|1234567|abcdefg|ABCDEFG|qwerty|example|xxxxxx/i.test(value);
+}
+
+/** Vendor API keys by their documented prefixes (the ones secretlint's preset does not know). */
+export const vendorKeyRecognizer = () => new PatternRecognizer({ name: 'vendor-keys', entity: Entities.apiKey, patterns: vendorKeyPatterns(), validate: (v) => !looksFake(v) });
+
+/** A JWT: three base64url parts whose header decodes to JSON naming an `alg` or `typ`. */
+export const jwtRecognizer = () =>
+  new PatternRecognizer({
+    name: 'jwt',
+    entity: Entities.jwt,
+    patterns: [{ name: 'jwt', regex: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}={0,2}\.(?:eyJ)?[A-Za-z0-9_-]{4,}={0,2}\.[A-Za-z0-9_-]*={0,2}(?![\w.-])/g, score: 1 }],
+    validate: (value) => {
+      const [header, payload] = value.split('.');
+      try {
+        const h = JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')) as Record<string, unknown>;
+        if (typeof h !== 'object' || h === null || !('alg' in h || 'typ' in h)) return false;
+        const p = Buffer.from(payload!, 'base64url').toString('utf8');
+        return p.startsWith('{') ? (JSON.parse(p), true) : 0.6;
+      } catch {
+        return false;
+      }
+    },
+  });
+
+/** PEM and OpenSSH private keys, also inside JSON strings (escaped newlines), and bare secp256k1/ed25519 hex keys with context. */
+export const privateKeyRecognizer = () =>
+  new PatternRecognizer({
+    name: 'private-key',
+    entity: Entities.privateKey,
+    patterns: [
+      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:\\[nr]|[\s\S])*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----/g, score: 1 },
+      { name: 'hex-key', regex: /(?<![\w])(?:0x)?[a-fA-F0-9]{64}(?![\w])/g, score: 0.3 },
+    ],
+    context: ['private key', 'privatekey', 'private_key', 'secret key', 'secp256k1', 'wallet key', 'signing key', 'seed'],
+    validate: (value) => !value.startsWith('-----') || /[A-Za-z0-9+/=]{64,}/.test(value.replace(/\\[nr]|\s/g, '')),
+  });
+
+/** `scheme://user:password@host` for databases, brokers and any URL that carries credentials. */
+export const connectionStringRecognizer = () =>
+  new PatternRecognizer({
+    name: 'connection-string',
+    entity: Entities.connectionString,
+    patterns: [
+      {
+        name: 'credentials-url',
+        regex: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@\/"'`<>]{1,128}:[^\s@\/"'`<>]{1,256}@[^\s"'`<>;)]+[^\s"'`<>;).,]/gi,
+        score: 0.9,
+      },
+      {
+        name: 'ado-style',
+        regex: /\b(?:Server|Data Source|Host)=[^;"'\n]+;(?:[^;"'\n]+;)*?\s*(?:Password|Pwd)=[^;"'\n]+;?/gi,
+        score: 0.9,
+      },
+    ],
+    validate: (value) => {
+      const [, user, pass] = /:\/\/([^:]*):([^@]*)@/.exec(value) ?? [];
+      if (user !== undefined && (pass === user || /^(?:\*+|x+|password|pass|secret|changeme)$/i.test(pass ?? ''))) return 0.3;
+      return !/[$%]\(|\$\{|<[^>]*>|\{\{/.test(value);
+    },
+  });
+
+/** Bearer tokens, `Authorization:` values, and `token=`/`api_key=`-style assignments whose value looks random. */
+export const authTokenRecognizer = () =>
+  new PatternRecognizer({
+    name: 'auth-token',
+    entity: Entities.authToken,
+    group: 1,
+    patterns: [
+      { name: 'bearer', regex: /\b(?:bearer|token|basic)\s+([A-Za-z0-9._~+\/-]{16,}={0,2})(?![\w-])/gi, score: 0.8 },
+      {
+        name: 'assignment',
+        regex: /(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|secret(?:[_-]?key)?|client[_-]?secret|session[_-]?id|sessionid|password|passwd|pwd|token|sid|x-api-key)["']?\s*[:=]\s*["']?([A-Za-z0-9._~+\/=-]{12,})/gi,
+        score: 0.8,
+      },
+    ],
+    context: ['authorization', 'cookie', 'set-cookie', 'session', 'oauth', 'header'],
+    validate: (value) => {
+      if (/^(?:x+|\*+|your[_-]|<|\$\{|example|placeholder|redacted|null|undefined|true|false)/i.test(value)) return false;
+      if (/^<[A-Z_]+_\d+>$/.test(value)) return false;
+      return entropy(value) >= 3.2 && /\d/.test(value) && /[A-Za-z]/.test(value);
+    },
+  });

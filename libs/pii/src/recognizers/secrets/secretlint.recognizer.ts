@@ -1,0 +1,75 @@
+import { rules } from '@secretlint/secretlint-rule-preset-recommend';
+import type { SecretLintRuleContext, SecretLintRuleReportHandler, SecretLintSourceCode } from '@secretlint/types';
+import type { Finding, Recognizer } from '../../analyzer/finding.js';
+import { Entities } from '../../entities.js';
+
+/** Rules of the preset that do not scan prompt text: comment directives, and GCP's, which reads .json/.p12 files. */
+const SKIPPED = new Set(['@secretlint/secretlint-rule-filter-comments', '@secretlint/secretlint-rule-gcp']);
+
+const ENTITY_OF_RULE: Record<string, string> = {
+  '@secretlint/secretlint-rule-database-connection-string': Entities.connectionString,
+  '@secretlint/secretlint-rule-basicauth': Entities.connectionString,
+  '@secretlint/secretlint-rule-privatekey': Entities.privateKey,
+};
+
+interface CompiledRule {
+  id: string;
+  entity: string;
+  handler: SecretLintRuleReportHandler;
+}
+
+/**
+ * The rules of `@secretlint/secretlint-rule-preset-recommend` (AWS, GitHub,
+ * Slack, OpenAI, Anthropic, npm, SendGrid, Shopify, Linear, 1Password, private
+ * keys, basic auth, database URLs), each created once and run on the prompt text
+ * as if it were a file. Only their synchronous reports count.
+ */
+export class SecretlintRecognizer implements Recognizer {
+  readonly name = 'secretlint';
+  readonly entities = [Entities.apiKey, Entities.connectionString, Entities.privateKey];
+  private readonly rules: CompiledRule[];
+  private sink: Finding[] = [];
+
+  constructor() {
+    this.rules = rules
+      .filter((r) => !SKIPPED.has(r.meta.id))
+      .map((r) => {
+        const entity = ENTITY_OF_RULE[r.meta.id] ?? Entities.apiKey;
+        const context: SecretLintRuleContext = {
+          sharedOptions: {},
+          createTranslator: (() => (messageId: string) => ({ message: messageId, messageId, data: {} })) as never,
+          report: (d) => this.sink.push({ entityType: entity, start: d.range[0], end: d.range[1], score: 1, recognizer: `${this.name}:${r.meta.id.replace('@secretlint/secretlint-rule-', '')}` }),
+          ignore: () => undefined,
+        };
+        return { id: r.meta.id, entity, handler: r.create(context, {} as never) };
+      });
+  }
+
+  analyze(text: string): Finding[] {
+    this.sink = [];
+    const source = this.source(text);
+    for (const rule of this.rules) {
+      const pending = rule.handler.file?.(source);
+      if (pending instanceof Promise) pending.catch(() => undefined);
+    }
+    const found = this.sink;
+    this.sink = [];
+    return found;
+  }
+
+  private source(text: string): SecretLintSourceCode {
+    return {
+      hasBOM: false,
+      content: text,
+      filePath: undefined,
+      physicalFilePath: undefined,
+      contentType: 'text',
+      ext: '',
+      getFilePath: () => undefined,
+      getPhysicalFilePath: () => undefined,
+      locationToRange: () => [0, 0],
+      rangeToLocation: () => ({ start: { line: 1, column: 0 }, end: { line: 1, column: 0 } }),
+      indexToPosition: (index: number) => ({ line: text.slice(0, index).split('\n').length, column: index - text.lastIndexOf('\n', index - 1) - 1 }),
+    } as unknown as SecretLintSourceCode;
+  }
+}
