@@ -16,13 +16,23 @@ import {
   IdentityVerifyReplySchema,
   IdentityVerifyRequestSchema,
 } from './gen/helix/v1/identity_pb.js';
-import { PiiDetectedSchema, PiiRedactReplySchema, PiiRedactRequestSchema } from './gen/helix/v1/pii_pb.js';
+import {
+  PiiAnalyzeReplySchema,
+  PiiAnalyzeRequestSchema,
+  PiiAnonymizeReplySchema,
+  PiiAnonymizeRequestSchema,
+  PiiDetectedSchema,
+  PiiRedactReplySchema,
+  PiiRedactRequestSchema,
+} from './gen/helix/v1/pii_pb.js';
 import { RequestCompletedSchema } from './gen/helix/v1/request_completed_pb.js';
 import { EventSubjects, RpcSubjects, WorkSubjects } from './subjects.js';
 
 /** The typed map from every request/reply subject to its request and reply schemas. */
 export const rpcSchemas = {
   [RpcSubjects.piiRedact]: { request: PiiRedactRequestSchema, reply: PiiRedactReplySchema },
+  [RpcSubjects.piiAnalyze]: { request: PiiAnalyzeRequestSchema, reply: PiiAnalyzeReplySchema },
+  [RpcSubjects.piiAnonymize]: { request: PiiAnonymizeRequestSchema, reply: PiiAnonymizeReplySchema },
   [RpcSubjects.cacheLookup]: { request: CacheLookupRequestSchema, reply: CacheLookupReplySchema },
   [RpcSubjects.costReserve]: { request: BudgetReserveRequestSchema, reply: BudgetReserveReplySchema },
   [RpcSubjects.costSpend]: { request: SpendRequestSchema, reply: SpendReplySchema },

@@ -1,6 +1,8 @@
 /** Request/reply subjects: `helix.<service>.<verb>.v1`. */
 export const RpcSubjects = {
   piiRedact: 'helix.pii.redact.v1',
+  piiAnalyze: 'helix.pii.analyze.v1',
+  piiAnonymize: 'helix.pii.anonymize.v1',
   cacheLookup: 'helix.cache.lookup.v1',
   costReserve: 'helix.cost.reserve.v1',
   costSpend: 'helix.cost.spend.v1',

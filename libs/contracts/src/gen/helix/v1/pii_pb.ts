@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file helix/v1/pii.proto.
  */
 export const file_helix_v1_pii: GenFile = /*@__PURE__*/
-  fileDesc("ChJoZWxpeC92MS9waWkucHJvdG8SCGhlbGl4LnYxIikKC1RleHRTZWdtZW50EgwKBHBhdGgYASABKAkSDAoEdGV4dBgCIAEoCSI0CgtSZXBsYWNlbWVudBITCgtwbGFjZWhvbGRlchgBIAEoCRIQCghvcmlnaW5hbBgCIAEoCSLUAQoQUGlpUmVkYWN0UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBInCghzZWdtZW50cxgDIAMoCzIVLmhlbGl4LnYxLlRleHRTZWdtZW50EikKCWRpcmVjdGlvbhgEIAEoDjIWLmhlbGl4LnYxLlBpaURpcmVjdGlvbhIQCghsYW5ndWFnZRgFIAEoCRIkCgVrbm93bhgGIAMoCzIVLmhlbGl4LnYxLlJlcGxhY2VtZW50Is0BCg5QaWlSZWRhY3RSZXBseRInCghzZWdtZW50cxgBIAMoCzIVLmhlbGl4LnYxLlRleHRTZWdtZW50EisKDHJlcGxhY2VtZW50cxgCIAMoCzIVLmhlbGl4LnYxLlJlcGxhY2VtZW50Eg8KB2Jsb2NrZWQYAyABKAgSGAoQYmxvY2tlZF9lbnRpdGllcxgEIAMoCRIpCgpkZXRlY3Rpb25zGAUgAygLMhUuaGVsaXgudjEuRW50aXR5Q291bnQSDwoHcmVzdG9yZRgGIAEoCCJsCgpQaWlGaW5kaW5nEhMKC2VudGl0eV90eXBlGAEgASgJEgwKBHBhdGgYAiABKAkSDQoFc3RhcnQYAyABKA0SCwoDZW5kGAQgASgNEg0KBXNjb3JlGAUgASgCEhAKCG9wZXJhdG9yGAYgASgJIvYBCgtQaWlEZXRlY3RlZBIQCghldmVudF9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEhQKDHRpbWVzdGFtcF9tcxgDIAEoAxIgCgZ0ZW5hbnQYBCABKAsyEC5oZWxpeC52MS5UZW5hbnQSKQoJZGlyZWN0aW9uGAUgASgOMhYuaGVsaXgudjEuUGlpRGlyZWN0aW9uEiYKCGZpbmRpbmdzGAYgAygLMhQuaGVsaXgudjEuUGlpRmluZGluZxIlCgZjb3VudHMYByADKAsyFS5oZWxpeC52MS5FbnRpdHlDb3VudBIPCgdibG9ja2VkGAggASgIKmAKDFBpaURpcmVjdGlvbhIdChlQSUlfRElSRUNUSU9OX1VOU1BFQ0lGSUVEEAASFwoTUElJX0RJUkVDVElPTl9JTlBVVBABEhgKFFBJSV9ESVJFQ1RJT05fT1VUUFVUEAJiBnByb3RvMw", [file_helix_v1_common]);
+  fileDesc("ChJoZWxpeC92MS9waWkucHJvdG8SCGhlbGl4LnYxIikKC1RleHRTZWdtZW50EgwKBHBhdGgYASABKAkSDAoEdGV4dBgCIAEoCSI0CgtSZXBsYWNlbWVudBITCgtwbGFjZWhvbGRlchgBIAEoCRIQCghvcmlnaW5hbBgCIAEoCSLUAQoQUGlpUmVkYWN0UmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBInCghzZWdtZW50cxgDIAMoCzIVLmhlbGl4LnYxLlRleHRTZWdtZW50EikKCWRpcmVjdGlvbhgEIAEoDjIWLmhlbGl4LnYxLlBpaURpcmVjdGlvbhIQCghsYW5ndWFnZRgFIAEoCRIkCgVrbm93bhgGIAMoCzIVLmhlbGl4LnYxLlJlcGxhY2VtZW50Is0BCg5QaWlSZWRhY3RSZXBseRInCghzZWdtZW50cxgBIAMoCzIVLmhlbGl4LnYxLlRleHRTZWdtZW50EisKDHJlcGxhY2VtZW50cxgCIAMoCzIVLmhlbGl4LnYxLlJlcGxhY2VtZW50Eg8KB2Jsb2NrZWQYAyABKAgSGAoQYmxvY2tlZF9lbnRpdGllcxgEIAMoCRIpCgpkZXRlY3Rpb25zGAUgAygLMhUuaGVsaXgudjEuRW50aXR5Q291bnQSDwoHcmVzdG9yZRgGIAEoCCJsCgpQaWlGaW5kaW5nEhMKC2VudGl0eV90eXBlGAEgASgJEgwKBHBhdGgYAiABKAkSDQoFc3RhcnQYAyABKA0SCwoDZW5kGAQgASgNEg0KBXNjb3JlGAUgASgCEhAKCG9wZXJhdG9yGAYgASgJIvYBCgtQaWlEZXRlY3RlZBIQCghldmVudF9pZBgBIAEoCRISCgpyZXF1ZXN0X2lkGAIgASgJEhQKDHRpbWVzdGFtcF9tcxgDIAEoAxIgCgZ0ZW5hbnQYBCABKAsyEC5oZWxpeC52MS5UZW5hbnQSKQoJZGlyZWN0aW9uGAUgASgOMhYuaGVsaXgudjEuUGlpRGlyZWN0aW9uEiYKCGZpbmRpbmdzGAYgAygLMhQuaGVsaXgudjEuUGlpRmluZGluZxIlCgZjb3VudHMYByADKAsyFS5oZWxpeC52MS5FbnRpdHlDb3VudBIPCgdibG9ja2VkGAggASgIIlMKEVBpaUFuYWx5emVyUmVzdWx0EhMKC2VudGl0eV90eXBlGAEgASgJEg0KBXN0YXJ0GAIgASgNEgsKA2VuZBgDIAEoDRINCgVzY29yZRgEIAEoAiKtAQoRUGlpQW5hbHl6ZVJlcXVlc3QSDAoEdGV4dBgBIAEoCRIQCghsYW5ndWFnZRgCIAEoCRIQCghlbnRpdGllcxgDIAMoCRIcCg9zY29yZV90aHJlc2hvbGQYBCABKAJIAIgBARISCgphbGxvd19saXN0GAUgAygJEiAKBnRlbmFudBgGIAEoCzIQLmhlbGl4LnYxLlRlbmFudEISChBfc2NvcmVfdGhyZXNob2xkIj8KD1BpaUFuYWx5emVSZXBseRIsCgdyZXN1bHRzGAEgAygLMhsuaGVsaXgudjEuUGlpQW5hbHl6ZXJSZXN1bHQiiAEKD1BpaU9wZXJhdG9yU3BlYxIMCgR0eXBlGAEgASgJEhEKCW5ld192YWx1ZRgCIAEoCRIUCgxtYXNraW5nX2NoYXIYAyABKAkSGgoNY2hhcnNfdG9fbWFzaxgEIAEoDUgAiAEBEhAKCGZyb21fZW5kGAUgASgIQhAKDl9jaGFyc190b19tYXNrIpACChNQaWlBbm9ueW1pemVSZXF1ZXN0EgwKBHRleHQYASABKAkSNQoQYW5hbHl6ZXJfcmVzdWx0cxgCIAMoCzIbLmhlbGl4LnYxLlBpaUFuYWx5emVyUmVzdWx0EkMKC2Fub255bWl6ZXJzGAMgAygLMi4uaGVsaXgudjEuUGlpQW5vbnltaXplUmVxdWVzdC5Bbm9ueW1pemVyc0VudHJ5EiAKBnRlbmFudBgEIAEoCzIQLmhlbGl4LnYxLlRlbmFudBpNChBBbm9ueW1pemVyc0VudHJ5EgsKA2tleRgBIAEoCRIoCgV2YWx1ZRgCIAEoCzIZLmhlbGl4LnYxLlBpaU9wZXJhdG9yU3BlYzoCOAEiZAoRUGlpQW5vbnltaXplZEl0ZW0SDQoFc3RhcnQYASABKA0SCwoDZW5kGAIgASgNEhMKC2VudGl0eV90eXBlGAMgASgJEgwKBHRleHQYBCABKAkSEAoIb3BlcmF0b3IYBSABKAkiTQoRUGlpQW5vbnltaXplUmVwbHkSDAoEdGV4dBgBIAEoCRIqCgVpdGVtcxgCIAMoCzIbLmhlbGl4LnYxLlBpaUFub255bWl6ZWRJdGVtKmAKDFBpaURpcmVjdGlvbhIdChlQSUlfRElSRUNUSU9OX1VOU1BFQ0lGSUVEEAASFwoTUElJX0RJUkVDVElPTl9JTlBVVBABEhgKFFBJSV9ESVJFQ1RJT05fT1VUUFVUEAJiBnByb3RvMw", [file_helix_v1_common]);
 
 /**
  * TextSegment is one text part of a request: a message content, a content
@@ -262,6 +262,249 @@ export type PiiDetected = Message<"helix.v1.PiiDetected"> & {
  */
 export const PiiDetectedSchema: GenMessage<PiiDetected> = /*@__PURE__*/
   messageDesc(file_helix_v1_pii, 5);
+
+/**
+ * PiiAnalyzerResult is one finding in Presidio's /analyze shape.
+ *
+ * @generated from message helix.v1.PiiAnalyzerResult
+ */
+export type PiiAnalyzerResult = Message<"helix.v1.PiiAnalyzerResult"> & {
+  /**
+   * @generated from field: string entity_type = 1;
+   */
+  entityType: string;
+
+  /**
+   * @generated from field: uint32 start = 2;
+   */
+  start: number;
+
+  /**
+   * @generated from field: uint32 end = 3;
+   */
+  end: number;
+
+  /**
+   * @generated from field: float score = 4;
+   */
+  score: number;
+};
+
+/**
+ * Describes the message helix.v1.PiiAnalyzerResult.
+ * Use `create(PiiAnalyzerResultSchema)` to create a new message.
+ */
+export const PiiAnalyzerResultSchema: GenMessage<PiiAnalyzerResult> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 6);
+
+/**
+ * PiiAnalyzeRequest is Presidio's /analyze request. Subject: helix.pii.analyze.v1.
+ *
+ * @generated from message helix.v1.PiiAnalyzeRequest
+ */
+export type PiiAnalyzeRequest = Message<"helix.v1.PiiAnalyzeRequest"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * @generated from field: string language = 2;
+   */
+  language: string;
+
+  /**
+   * Entity types to report; empty = all.
+   *
+   * @generated from field: repeated string entities = 3;
+   */
+  entities: string[];
+
+  /**
+   * Minimum score; unset = the configured thresholds.
+   *
+   * @generated from field: optional float score_threshold = 4;
+   */
+  scoreThreshold?: number | undefined;
+
+  /**
+   * Values never reported in this call.
+   *
+   * @generated from field: repeated string allow_list = 5;
+   */
+  allowList: string[];
+
+  /**
+   * @generated from field: helix.v1.Tenant tenant = 6;
+   */
+  tenant?: Tenant | undefined;
+};
+
+/**
+ * Describes the message helix.v1.PiiAnalyzeRequest.
+ * Use `create(PiiAnalyzeRequestSchema)` to create a new message.
+ */
+export const PiiAnalyzeRequestSchema: GenMessage<PiiAnalyzeRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 7);
+
+/**
+ * @generated from message helix.v1.PiiAnalyzeReply
+ */
+export type PiiAnalyzeReply = Message<"helix.v1.PiiAnalyzeReply"> & {
+  /**
+   * @generated from field: repeated helix.v1.PiiAnalyzerResult results = 1;
+   */
+  results: PiiAnalyzerResult[];
+};
+
+/**
+ * Describes the message helix.v1.PiiAnalyzeReply.
+ * Use `create(PiiAnalyzeReplySchema)` to create a new message.
+ */
+export const PiiAnalyzeReplySchema: GenMessage<PiiAnalyzeReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 8);
+
+/**
+ * PiiOperatorSpec is one entry of Presidio's `anonymizers` map.
+ *
+ * @generated from message helix.v1.PiiOperatorSpec
+ */
+export type PiiOperatorSpec = Message<"helix.v1.PiiOperatorSpec"> & {
+  /**
+   * replace | mask | hash | redact | encrypt | keep.
+   *
+   * @generated from field: string type = 1;
+   */
+  type: string;
+
+  /**
+   * replace: the text to write; empty = a numbered placeholder.
+   *
+   * @generated from field: string new_value = 2;
+   */
+  newValue: string;
+
+  /**
+   * @generated from field: string masking_char = 3;
+   */
+  maskingChar: string;
+
+  /**
+   * mask: characters to mask (from the start, or from the end with from_end).
+   *
+   * @generated from field: optional uint32 chars_to_mask = 4;
+   */
+  charsToMask?: number | undefined;
+
+  /**
+   * @generated from field: bool from_end = 5;
+   */
+  fromEnd: boolean;
+};
+
+/**
+ * Describes the message helix.v1.PiiOperatorSpec.
+ * Use `create(PiiOperatorSpecSchema)` to create a new message.
+ */
+export const PiiOperatorSpecSchema: GenMessage<PiiOperatorSpec> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 9);
+
+/**
+ * PiiAnonymizeRequest is Presidio's /anonymize request. Subject: helix.pii.anonymize.v1.
+ *
+ * @generated from message helix.v1.PiiAnonymizeRequest
+ */
+export type PiiAnonymizeRequest = Message<"helix.v1.PiiAnonymizeRequest"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * @generated from field: repeated helix.v1.PiiAnalyzerResult analyzer_results = 2;
+   */
+  analyzerResults: PiiAnalyzerResult[];
+
+  /**
+   * Entity type (or DEFAULT) → operator.
+   *
+   * @generated from field: map<string, helix.v1.PiiOperatorSpec> anonymizers = 3;
+   */
+  anonymizers: { [key: string]: PiiOperatorSpec };
+
+  /**
+   * @generated from field: helix.v1.Tenant tenant = 4;
+   */
+  tenant?: Tenant | undefined;
+};
+
+/**
+ * Describes the message helix.v1.PiiAnonymizeRequest.
+ * Use `create(PiiAnonymizeRequestSchema)` to create a new message.
+ */
+export const PiiAnonymizeRequestSchema: GenMessage<PiiAnonymizeRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 10);
+
+/**
+ * PiiAnonymizedItem is one replaced span of the output text.
+ *
+ * @generated from message helix.v1.PiiAnonymizedItem
+ */
+export type PiiAnonymizedItem = Message<"helix.v1.PiiAnonymizedItem"> & {
+  /**
+   * @generated from field: uint32 start = 1;
+   */
+  start: number;
+
+  /**
+   * @generated from field: uint32 end = 2;
+   */
+  end: number;
+
+  /**
+   * @generated from field: string entity_type = 3;
+   */
+  entityType: string;
+
+  /**
+   * @generated from field: string text = 4;
+   */
+  text: string;
+
+  /**
+   * @generated from field: string operator = 5;
+   */
+  operator: string;
+};
+
+/**
+ * Describes the message helix.v1.PiiAnonymizedItem.
+ * Use `create(PiiAnonymizedItemSchema)` to create a new message.
+ */
+export const PiiAnonymizedItemSchema: GenMessage<PiiAnonymizedItem> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 11);
+
+/**
+ * @generated from message helix.v1.PiiAnonymizeReply
+ */
+export type PiiAnonymizeReply = Message<"helix.v1.PiiAnonymizeReply"> & {
+  /**
+   * @generated from field: string text = 1;
+   */
+  text: string;
+
+  /**
+   * @generated from field: repeated helix.v1.PiiAnonymizedItem items = 2;
+   */
+  items: PiiAnonymizedItem[];
+};
+
+/**
+ * Describes the message helix.v1.PiiAnonymizeReply.
+ * Use `create(PiiAnonymizeReplySchema)` to create a new message.
+ */
+export const PiiAnonymizeReplySchema: GenMessage<PiiAnonymizeReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_pii, 12);
 
 /**
  * PiiDirection says which way the text flows.
