@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '@helix/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { TlsConfig } from './tls.config.js';
 import { IsExistingFile, IsServiceUrl } from './validators.js';
 
@@ -10,6 +10,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class NatsConfig {
   /** Server URL, or a comma-separated list of seed servers. Env: `NATS_URL`. Default `nats://127.0.0.1:4222`. */
   @IsServiceUrl(['nats', 'tls', 'ws', 'wss'], { list: true }) readonly url: string = 'nats://127.0.0.1:4222';
+
+  /**
+   * Prefix of every subject on the wire and suffix of the stream name, so two Helix
+   * deployments (or test runs) share one NATS without seeing each other. Default none.
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,32}$/) readonly namespace?: string;
 
   /** Connection name shown by the server's monitoring. Default: `helix-<service>`. */
   @IsOptional() @IsString() @IsNotEmpty() readonly name?: string;

@@ -9,8 +9,8 @@ import { busMetrics } from './bus-metrics.js';
  * The process's bus: NATS in distributed mode (events stream set up, idempotently),
  * the in-process bus journaled under `dataDir/bus` in embedded mode.
  */
-export async function createBus(config: HelixConfig, log: Logger, opts: { namespace?: string } = {}): Promise<Bus> {
-  const common = { logger: log, metrics: busMetrics(), namespace: opts.namespace };
+export async function createBus(config: HelixConfig, log: Logger): Promise<Bus> {
+  const common = { logger: log, metrics: busMetrics(), namespace: config.nats.namespace };
   if (config.mode === 'embedded') {
     return createInProcessBus({ ...common, journalDir: join(config.dataDir, 'bus'), maxPayload: config.nats.maxPayloadBytes });
   }

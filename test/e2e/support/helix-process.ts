@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { sparePort } from '../../support/servers.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export type HelixApp = 'standalone' | 'gateway' | 'pii-service' | 'cache-service' | 'cost-service' | 'analytics-service';
+
+export interface HelixProcess {
+  app: HelixApp;
+  url: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Every line the process wrote to stdout and stderr. */
+  logs(): string;
+  /** The master key the process printed/kept (embedded mode) or was given. */
+  masterKey(): string;
+  /** SIGTERM (graceful) or SIGKILL, and wait for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Start the same app again on the same port, data and env. */
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** A config object written as the process's HELIX_CONFIG YAML. */
+  config?: Record<string, unknown>;
+  env?: Record<string, string>;
+  dataDir?: string;
+  port?: number;
+  /** Wait for /health/ready to answer 200 (default true). */
+  waitReady?: boolean;
+}
+
+/** Runs one Helix app from `dist/` (the e2e tier builds it once) as its own process. */
+export async function spawnHelix(app: HelixApp, opts: SpawnOptions = {}): Promise<HelixProcess> {
+  const port = opts.port ?? (await sparePort());
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), `helix-${app}-`));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HELIX_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...opts.env };
+  if (opts.config) {
+    const file = join(dataDir, 'helix.yaml');
+    writeFileSync(file, stringify(opts.config));
+    env.HELIX_CONFIG = file;
+  }
+  let output = '';
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+    if (opts.waitReady !== false) await waitReady(`http://127.0.0.1:${port}`, child, () => output);
+  };
+  await launch();
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    get process() {
+      return child;
+    },
+    logs: () => output,
+    masterKey: () => env.HELIX_MASTER_KEY ?? readFileSync(join(dataDir, 'master.key'), 'utf8').trim(),
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+    dispose: async () => {
+      await stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitReady(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was ready:\n${logs()}`);
+    try {
+      const res = await fetch(`${url}/health/ready`);
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms:\n${logs()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
