@@ -1,12 +1,21 @@
 import type { OpenAIErrorBody } from '@helix/contracts';
 import type { ChatCompletion, ChatCompletionChunk, ChatRequest, EmbeddingsRequest, EmbeddingsResponse } from './openai.types.js';
 
-/** Token usage in one shape for every provider (mirrors the `Usage` proto). */
+/**
+ * Token usage in one shape for every provider (mirrors the `Usage` proto). Adapters normalise to
+ * OpenAI's convention: totals include their parts (Anthropic and Bedrock report input without the
+ * cached tokens; Gemini reports thoughts beside the candidates: both are added back).
+ */
 export interface TokenUsage {
+  /** Every prompt token, cached ones included: uncached input = inputTokens - cacheReadTokens - cacheWriteTokens. */
   inputTokens: number;
+  /** Every generated token, reasoning included. */
   outputTokens: number;
+  /** Prompt tokens read from the provider's prompt cache (part of inputTokens). */
   cacheReadTokens: number;
+  /** Prompt tokens written to the provider's prompt cache (part of inputTokens). */
   cacheWriteTokens: number;
+  /** Reasoning/thinking tokens (part of outputTokens). */
   reasoningTokens: number;
   /** Counted locally because the provider reported nothing. */
   estimated: boolean;
@@ -99,3 +108,38 @@ export interface EmbeddingsProvider {
 
 export const hasEmbeddings = (p: ChatProvider): p is ChatProvider & EmbeddingsProvider =>
   typeof (p as Partial<EmbeddingsProvider>).embeddingsRequest === 'function';
+
+/**
+ * Optional ability: the upstream stream is not SSE (Bedrock's AWS event-stream framing). The
+ * decoder turns the body bytes into events that the adapter's `chatStream` mapper takes;
+ * without it the gateway reads the body as SSE. Breaking out of the iterable closes the body.
+ */
+export interface StreamDecoder {
+  decodeStream(body: AsyncIterable<Uint8Array>, dep: Deployment): AsyncIterable<SseEvent>;
+}
+
+export const hasStreamDecoder = (p: ChatProvider): p is ChatProvider & StreamDecoder =>
+  typeof (p as Partial<StreamDecoder>).decodeStream === 'function';
+
+/**
+ * Optional ability: asynchronous work on a mapped request just before it is sent (SigV4 signing,
+ * an OAuth access token fetched and cached). Called once per attempt, after `chatRequest` or
+ * `embeddingsRequest`; it rejects with a `HelixError` (502, retryable) when credentials fail.
+ */
+export interface RequestPreparer {
+  prepare(request: UpstreamRequest, dep: Deployment, signal: AbortSignal): Promise<UpstreamRequest>;
+}
+
+export const hasPrepare = (p: ChatProvider): p is ChatProvider & RequestPreparer =>
+  typeof (p as Partial<RequestPreparer>).prepare === 'function';
+
+/**
+ * Optional ability: checks a deployment's provider-specific settings (`options`, `baseUrl`) so a
+ * bad config fails at load, not on the first request. Returns one message per problem.
+ */
+export interface DeploymentChecker {
+  checkDeployment(dep: Deployment): string[];
+}
+
+export const hasDeploymentCheck = (p: ChatProvider): p is ChatProvider & DeploymentChecker =>
+  typeof (p as Partial<DeploymentChecker>).checkDeployment === 'function';
