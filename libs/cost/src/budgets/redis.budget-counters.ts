@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RELEASE_LUA, RESERVE_LUA, SETTLE_LUA } from './budget.lua.js';
-import type { BudgetCounters, CounterReading, CounterSpec, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
+import type { BudgetCounters, CounterReading, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
 
 type Args = (string | number)[];
 interface BudgetCommands {
