@@ -5,3 +5,15 @@ export type { Finding, Recognizer, RecognizeContext } from './analyzer/finding.j
 export { Analyzer, type AnalyzeOptions, type AnalyzerSettings } from './analyzer/analyzer.js';
 export { PatternRecognizer, type Pattern, type Validator } from './analyzer/pattern.recognizer.js';
 export { buildAnalyzer, builtInRecognizers, customRecognizer, VALIDATORS } from './recognizers/registry.js';
+export { anonymize, type AnonymizedItem } from './anonymize/anonymize.js';
+export { applyOperator, type OperatorContext, type OperatorSpec } from './anonymize/operators.js';
+export { NodePiiCrypto, type PiiCrypto, type PiiCryptoKeys } from './anonymize/pii-crypto.js';
+export { Placeholders } from './anonymize/placeholders.js';
+export { detectedEvent, type AuditFinding, type AuditSink, type PiiDetectedInit } from './audit/audit.js';
+export { createPiiEngine, type PiiEngine } from './engine.js';
+export { piiMetrics } from './pii.metrics.js';
+export { PolicyBook, type Policy } from './policy/policy-book.js';
+export { piiConfigIssues } from './policy/pii-config.check.js';
+export { AnalyzeUseCase } from './usecases/analyze.usecase.js';
+export { AnonymizeUseCase } from './usecases/anonymize.usecase.js';
+export { RedactUseCase, type RedactReply } from './usecases/redact.usecase.js';

@@ -1,11 +1,13 @@
 import type { PipelineStepConfig } from '@helix/config';
 import { ErrorCodes, HelixError, PiiDirection } from '@helix/contracts';
-import { restoreMap, restoreText, StreamRestorer, type RestoreMap } from '@helix/pii';
-import type { ChatCompletion, ChatCompletionChunk } from '@helix/providers';
-import { mapChunks, type Answer } from '../pipeline/answer.js';
+import { restoreMap } from '@helix/pii';
+import type { ChatCompletion } from '@helix/providers';
+import { mapChunks, type Answer, type JsonAnswer } from '../pipeline/answer.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import type { Step } from '../pipeline/step.js';
 import { applyFailurePolicy } from './failure-policy.js';
+import { OutputScanner } from './pii-output.js';
+import { restoreChunks, restoreCompletion } from './pii-restore.js';
 import type { PiiPort } from './ports.js';
 import { applySegments, textSegments } from './segments.js';
 import { busHeaders, tenantOf } from './tenant.js';
@@ -13,11 +15,14 @@ import { busHeaders, tenantOf } from './tenant.js';
 /**
  * Sends the request's text to the pii-service and continues with the redacted
  * text, so the provider and the cache only ever see placeholders. A `block`
- * policy refuses the request (400 `pii_blocked`, types only). On the way out it
- * restores original values in the answer, chunk by chunk on streams.
+ * policy refuses the request (400 `pii_blocked`, types only). On the way out,
+ * when the policy scans output, new personal data in the answer is redacted
+ * (streams: per completed sentence or line, bounded hold-back); then original
+ * values are restored, chunk by chunk on streams.
  */
 export class PiiStep implements Step {
   readonly name = 'pii';
+  private readonly scanners = new WeakMap<RequestState, OutputScanner>();
 
   constructor(
     private readonly port: PiiPort,
@@ -31,11 +36,7 @@ export class PiiStep implements Step {
     if (!segments.length) return;
     let reply;
     try {
-      reply = await this.port.redact(
-        { requestId: state.eventId, tenant: tenantOf(state), segments, direction: PiiDirection.INPUT },
-        cfg.timeoutMs,
-        busHeaders(state),
-      );
+      reply = await this.port.redact({ requestId: state.eventId, tenant: tenantOf(state), segments, direction: PiiDirection.INPUT }, cfg.timeoutMs, busHeaders(state));
     } catch (err) {
       applyFailurePolicy(this.name, ErrorCodes.piiUnavailable, cfg, state, err);
       return;
@@ -45,51 +46,32 @@ export class PiiStep implements Step {
       const types = reply.blockedEntities.join(', ');
       throw new HelixError(400, 'invalid_request_error', `The request contains personal data the policy blocks: ${types}.`, ErrorCodes.piiBlocked);
     }
+    if (reply.scanOutput) {
+      this.scanners.set(state, new OutputScanner(this.port, state, cfg.timeoutMs, (err) => applyFailurePolicy(this.name, ErrorCodes.piiUnavailable, cfg, state, err)));
+    }
     state.body = applySegments(state.body, reply.segments, segments);
   }
 
   transform(answer: Answer, state: RequestState): Answer {
-    if (!state.pii?.restore || !state.pii.replacements.length) return answer;
-    const map = restoreMap(state.pii.replacements);
-    if (answer.kind === 'json') return { ...answer, raw: undefined, body: restoreCompletion(answer.body as unknown as ChatCompletion, map) as unknown as Record<string, unknown> };
-    return mapChunks(answer, (chunks) => restoreChunks(chunks, map));
+    const scanner = this.scanners.get(state);
+    const map = state.pii?.restore && state.pii.replacements.length ? restoreMap(state.pii.replacements) : undefined;
+    if (answer.kind === 'json') return map ? { ...answer, raw: undefined, body: restoreCompletion(answer.body as unknown as ChatCompletion, map) as unknown as Record<string, unknown> } : answer;
+    let out = answer;
+    if (scanner) out = mapChunks(out, (chunks) => scanner.scanChunks(chunks));
+    if (map) out = mapChunks(out, (chunks) => restoreChunks(chunks, map));
+    return out;
   }
-}
 
-function restoreCompletion(body: ChatCompletion, map: RestoreMap): ChatCompletion {
-  return {
-    ...body,
-    choices: body.choices.map((c) => ({
-      ...c,
-      message: {
-        ...c.message,
-        content: typeof c.message.content === 'string' ? restoreText(c.message.content, map) : c.message.content,
-        tool_calls: c.message.tool_calls?.map((t) => ({ ...t, function: { ...t.function, arguments: restoreText(t.function.arguments, map) } })),
-      },
-    })),
-  };
-}
-
-/** Per choice: one restorer for the content and one per tool call's arguments; held tails flush at finish. */
-async function* restoreChunks(chunks: AsyncIterable<ChatCompletionChunk>, map: RestoreMap): AsyncGenerator<ChatCompletionChunk> {
-  const content = new Map<number, StreamRestorer>();
-  const args = new Map<number, Map<number, StreamRestorer>>();
-  const get = <K>(m: Map<K, StreamRestorer>, k: K) => m.get(k) ?? m.set(k, new StreamRestorer(map)).get(k)!;
-  for await (const chunk of chunks) {
-    for (const choice of chunk.choices) {
-      const d = choice.delta;
-      if (typeof d.content === 'string') d.content = get(content, choice.index).push(d.content);
-      for (const t of d.tool_calls ?? []) {
-        if (t.function?.arguments) t.function.arguments = get(args.get(choice.index) ?? args.set(choice.index, new Map()).get(choice.index)!, t.index ?? 0).push(t.function.arguments);
-      }
-      if (!choice.finish_reason) continue;
-      const rest = content.get(choice.index)?.flush();
-      if (rest) d.content = (typeof d.content === 'string' ? d.content : '') + rest;
-      for (const [index, r] of args.get(choice.index) ?? []) {
-        const tail = r.flush();
-        if (tail) (d.tool_calls ??= []).push({ index, function: { arguments: tail } as never });
-      }
-    }
-    yield chunk;
+  /**
+   * Output scanning of a complete (non-stream) answer: needs an awaited
+   * transform, so the pipeline calls it before `transform` when it supports
+   * that (see the report to the lead). Also replaces the cache's copy.
+   */
+  async scanJson(answer: JsonAnswer, state: RequestState): Promise<JsonAnswer> {
+    const scanner = this.scanners.get(state);
+    if (!scanner) return answer;
+    const body = await scanner.scanCompletion(answer.body as unknown as ChatCompletion);
+    if (state.upstreamBody) state.upstreamBody = body as unknown as Record<string, unknown>;
+    return { ...answer, raw: undefined, body: body as unknown as Record<string, unknown> };
   }
 }

@@ -7,6 +7,9 @@ export interface OperatorSpec {
   operator: PiiOperatorName | 'keep';
   /** `mask`: characters left visible at the end. */
   keepLast?: number;
+  /** `mask`, Presidio style: mask this many characters, from the start (or from the end with `fromEnd`); wins over `keepLast`. */
+  charsToMask?: number;
+  fromEnd?: boolean;
   /** `mask`: the masking character (Presidio's `masking_char`). Default `*`. */
   maskChar?: string;
   /** `replace` with a fixed text instead of a numbered placeholder (Presidio's `new_value`). */
@@ -26,10 +29,8 @@ export function applyOperator(spec: OperatorSpec, entityType: string, value: str
   switch (spec.operator) {
     case 'replace':
       return spec.newValue ?? ctx.placeholders.for(entityType, value);
-    case 'mask': {
-      const keep = Math.min(spec.keepLast ?? 4, value.length);
-      return (spec.maskChar ?? '*').repeat(value.length - keep) + value.slice(value.length - keep);
-    }
+    case 'mask':
+      return mask(value, spec);
     case 'hash':
       return ctx.crypto.hash(ctx.tenantKey, value);
     case 'redact':
@@ -40,4 +41,14 @@ export function applyOperator(spec: OperatorSpec, entityType: string, value: str
     case 'block':
       return value;
   }
+}
+
+function mask(value: string, spec: OperatorSpec): string {
+  const char = spec.maskChar || '*';
+  if (spec.charsToMask !== undefined) {
+    const n = Math.min(spec.charsToMask, value.length);
+    return spec.fromEnd ? value.slice(0, value.length - n) + char.repeat(n) : char.repeat(n) + value.slice(n);
+  }
+  const keep = Math.min(spec.keepLast ?? 4, value.length);
+  return char.repeat(value.length - keep) + value.slice(value.length - keep);
 }
