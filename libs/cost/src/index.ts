@@ -39,3 +39,12 @@ export { alert, budgetAlert, escalationOf, unpricedAlert } from './alerts/alert-
 export { PgAlertStore } from './alerts/alert-store.js';
 export { AlertRaiser, type PublishAlert } from './alerts/alert-raiser.js';
 export { AlertPolicy, type AlertObserver } from './alerts/alert-policy.js';
+export { CHANNEL_KINDS, type AlertChannel, type ChannelKind } from './alerts/channels/alert-channel.js';
+export { PgChannelStore } from './alerts/channels/pg.channel-store.js';
+export { alertJson, alertTitle, emailText, slackMessage } from './alerts/channels/alert-format.js';
+export { SIGNATURE_HEADER, emailSender, signature, slackSender, webhookSender, type AlertSender } from './alerts/channels/senders.js';
+export { DeliverAlertUseCase, type DeliveryObserver } from './alerts/channels/deliver.usecase.js';
+export { ChannelAdminUseCase } from './alerts/channels/channel-admin.usecase.js';
+export { EscalationJob } from './alerts/escalation.job.js';
+export { AnomalyJob, anomalyScore } from './alerts/anomaly.job.js';
+export { LivePrices, priceIssues } from './prices/live-prices.js';
