@@ -19,7 +19,7 @@ const SSN_SHAPE = /^\d{3}([- ])\d{2}\1\d{4}$/;
 export class PhoneRecognizer implements Recognizer {
   readonly name = 'phone';
   readonly entities = [Entities.phone];
-  private readonly context = new ContextWords(['phone', 'telephone', 'tel', 'cell', 'cellphone', 'mobile', 'call', 'fax', 'number', 'contact', 'reach', 'text', 'whatsapp', 'sms', 'dial']);
+  private readonly context = new ContextWords(['phone', 'telephone', 'tel', 'cell', 'cellphone', 'mobile', 'call', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'sms', 'dial']);
 
   constructor(private readonly regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS) {}
 

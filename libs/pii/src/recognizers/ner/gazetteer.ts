@@ -9,6 +9,8 @@ export interface Gazetteer {
   names: ReadonlySet<string>;
   /** Common English words, lower-cased (SCOWL sizes 10 to 35). */
   common: ReadonlySet<string>;
+  /** Every English word SCOWL lists (sizes 10 to 70), lower-cased. */
+  vocabulary: ReadonlySet<string>;
   /** Cities (GeoNames, population ≥ 1000) and countries, lower-cased. */
   places: ReadonlySet<string>;
   nrp: ReadonlySet<string>;
@@ -30,5 +32,6 @@ function load(): Gazetteer {
   const countries = require('country-list') as { getNames(): string[] };
   for (const n of countries.getNames()) places.add(n.replace(/\s*\(.*\)$/, '').toLowerCase());
   for (const extra of ['usa', 'uk', 'england', 'scotland', 'wales', 'europe', 'asia', 'africa', 'america', 'north america', 'south america', 'united states', 'united kingdom', 'russia', 'iran', 'syria', 'vietnam', 'south korea', 'north korea', 'taiwan', 'bolivia', 'venezuela', 'tanzania', 'czech republic', 'netherlands', 'philippines']) places.add(extra);
-  return { names, common, places, nrp: new Set(NRP_WORDS), orgWords: new Set(ORG_WORDS) };
+  const vocabulary = new Set<string>(words.english ?? []);
+  return { names, common, vocabulary, places, nrp: new Set(NRP_WORDS), orgWords: new Set(ORG_WORDS) };
 }

@@ -69,7 +69,7 @@ export class NerRecognizer implements Recognizer {
     if (words.length >= 2 && names === words.length && common < words.length) return hit(Entities.person, 0.85);
     if (place && (names === 0 || common === 0)) return hit(Entities.location, names ? 0.55 : 0.7);
     if (names > 0 && common < words.length) return hit(Entities.person, initial && words.length === 1 ? 0.55 : 0.7);
-    if (common === 0 && !initial && !isAcronym(words)) return hit(words.length > 1 ? Entities.organization : Entities.person, 0.5);
+    if (common === 0 && !initial && !isAcronym(words) && !lower.some((w) => this.g.vocabulary.has(w))) return hit(words.length > 1 ? Entities.organization : Entities.person, 0.5);
     return undefined;
   }
 }

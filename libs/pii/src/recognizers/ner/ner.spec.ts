@@ -1,0 +1,24 @@
+import { PiiConfig } from '@helix/config';
+import { describe, expect, it } from 'vitest';
+import { buildAnalyzer } from '../registry.js';
+
+const analyzer = buildAnalyzer(new PiiConfig(), undefined);
+const found = (text: string) => analyzer.analyze(text).map((f) => [f.entityType, text.slice(f.start, f.end)]);
+
+describe('NER rules', () => {
+  it('finds people by title, cue and name gazetteer', () => {
+    expect(found('Please ask Dr. Sofia Marchetti about it')).toContainEqual(['PERSON', 'Sofia Marchetti']);
+    expect(found('My name is Henrik Aalto')).toContainEqual(['PERSON', 'Henrik Aalto']);
+  });
+
+  it('finds places, street addresses, organizations and nationalities', () => {
+    expect(found('She moved to Rotterdam last year')).toContainEqual(['LOCATION', 'Rotterdam']);
+    expect(found('Ship it to 221 Baker Street, please')).toContainEqual(['LOCATION', '221 Baker Street']);
+    expect(found('He works for Brightwater Holdings now')).toContainEqual(['ORGANIZATION', 'Brightwater Holdings']);
+    expect(found('a Norwegian film')).toContainEqual(['NRP', 'Norwegian']);
+  });
+
+  it('leaves sentence-initial common words, acronyms and plain prose alone', () => {
+    expect(found('The API returns JSON. Please retry the request after a minute.')).toEqual([]);
+  });
+});
