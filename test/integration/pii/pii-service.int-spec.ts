@@ -1,6 +1,6 @@
 import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventSubjects, PiiDetectedSchema, PiiDirection, PiiRedactRequestSchema, RpcSubjects, type PiiDetected } from '@helix/contracts';
+import { EventSubjects, PiiDetectedSchema, type PiiRedactReply, PiiDirection, PiiRedactRequestSchema, RpcSubjects, type PiiDetected } from '@helix/contracts';
 import { until } from '../../support/wait.js';
 import { rawValuesIn } from './support/raw-values.js';
 import { startPiiService } from './support/pii-service.js';
@@ -25,7 +25,7 @@ describe('pii-service over NATS', () => {
   });
   afterAll(async () => ctx?.close());
 
-  const redact = (segments: { path: string; text: string }[], teamId = 'default', extra: Partial<MessageInitShape<typeof PiiRedactRequestSchema>> = {}) =>
+  const redact = (segments: { path: string; text: string }[], teamId = 'default', extra: Partial<MessageInitShape<typeof PiiRedactRequestSchema>> = {}): Promise<PiiRedactReply> =>
     ctx.client.request(RpcSubjects.piiRedact, { requestId: `r-${teamId}-${segments.length}`, tenant: tenant(teamId), segments, direction: PiiDirection.INPUT, ...extra }, { timeoutMs: 5_000 });
 
   it('redacts every segment with consistent placeholders and returns what restores them', async () => {
