@@ -15,18 +15,10 @@ class EventSinkLifecycle implements OnApplicationShutdown {
 }
 
 function observe(sink: EventSink, health: HealthRegistry): void {
-  const pending = metrics.gauge('helix_outbox_pending_events', 'Events written but not yet acked by the stream.', []);
-  const bytes = metrics.gauge('helix_outbox_bytes', 'Bytes of the event outbox on disk.', []);
-  const full = metrics.gauge('helix_outbox_full', '1 while the outbox is full and the gateway refuses requests.', []);
-  const replaying = metrics.gauge('helix_outbox_replaying', '1 while the outbox replays events the stream missed.', []);
-  const timer = setInterval(() => {
-    const s = sink.stats();
-    pending.set(s.pending);
-    bytes.set(s.bytes);
-    full.set(s.full ? 1 : 0);
-    replaying.set(s.mode === 'replay' ? 1 : 0);
-  }, 1000);
-  timer.unref();
+  metrics.observedGauge('helix_outbox_pending_events', 'Events written but not yet acked by the stream.', () => sink.stats().pending);
+  metrics.observedGauge('helix_outbox_bytes', 'Bytes of the event outbox on disk.', () => sink.stats().bytes);
+  metrics.observedGauge('helix_outbox_full', '1 while the outbox is full and the gateway refuses requests.', () => (sink.stats().full ? 1 : 0));
+  metrics.observedGauge('helix_outbox_replaying', '1 while the outbox replays events the stream missed.', () => (sink.stats().mode === 'replay' ? 1 : 0));
   health.register('events', async () => {
     const s = sink.stats();
     return { ok: !s.full, detail: `${s.pending} pending, ${s.mode}${s.full ? ', FULL' : ''}` };

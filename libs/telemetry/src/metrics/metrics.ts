@@ -34,6 +34,11 @@ export const metrics = {
     return getOrCreate(Gauge, name, labelNames, () => new Gauge({ name, help, labelNames }));
   },
 
+  /** A label-less gauge read at scrape time, so it is never stale. Registered once per name; `read` of the first call wins. */
+  observedGauge(name: string, help: string, read: () => number): Gauge {
+    return getOrCreate(Gauge, name, [], () => new Gauge({ name, help, collect() { this.set(read()); } }));
+  },
+
   /** Seconds-based by default (prom-client's default buckets); pass `buckets` for other units. */
   histogram<L extends string = string>(
     name: string,
