@@ -155,15 +155,26 @@ describe('the embedded default (npm start) with the openai client', () => {
   });
 });
 
-/** A POST that reads the answer even when the server answers and closes before the body is sent (fetch reports EPIPE then). */
+/**
+ * A POST that announces a body of `body.length` bytes but sends only its first
+ * chunk, then reads the answer: the gateway must refuse from Content-Length alone
+ * (fetch would report the early answer as EPIPE while it is still uploading).
+ */
 function rawPost(url: string, key: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` } }, (res) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` },
+    });
+    req.on('response', (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('end', () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, text });
+      });
     });
     req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
-    req.end(body);
+    req.write(body.slice(0, 1024));
   });
 }
