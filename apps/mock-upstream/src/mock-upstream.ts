@@ -35,11 +35,14 @@ export interface MockState {
   failures: MockFailures;
   requests: RequestLog<SeenRequest>;
   aborts: RequestLog<SeenRequest>;
+  /** Access tokens issued by the stand-in token endpoint. */
+  tokensIssued: number;
 }
 
 /**
  * A fast OpenAI-compatible server on plain node:http (the benchmark's baseline): the mock provider's
- * behaviour (`mockReply`) over the network, plus `/_mock/*` control routes for tests.
+ * behaviour (`mockReply`) over the network, also in the Anthropic, Gemini/Vertex and Bedrock wire
+ * formats (and Azure's deployment URLs), with a stand-in token endpoint, plus `/_mock/*` control routes.
  */
 export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise<MockUpstream> {
   const { port = 0, host = '127.0.0.1', logSize = 200, ...settings } = opts;
@@ -48,6 +51,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     failures: new MockFailures(),
     requests: new RequestLog(logSize),
     aborts: new RequestLog(logSize),
+    tokensIssued: 0,
   };
   const server = createServer((req, res) => route(req, res, state));
   server.keepAliveTimeout = 65_000;

@@ -1,9 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mockReply, type MockReply } from '@helix/providers';
+import { mockReply, type HeaderLookup } from '@helix/providers';
+import type { WireReply } from './formats/wire-format.js';
+import { wireFormatFor, wireReply } from './formats/wire-reply.js';
+import { tokenReply } from './formats/token.route.js';
 import type { MockState } from './mock-upstream.js';
 import { SeenRequest } from './seen-request.js';
 
-/** OpenAI-compatible routes: read the body, record, reply (after latency), stream with delays, cut when asked. */
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** The reply for a request: a token grant, Azure's 404 without api-version, a provider wire format, or the OpenAI-compatible mock. */
+function replyFor(method: string, url: string, header: HeaderLookup, body: string, state: MockState): WireReply {
+  const route = url.split('?', 1)[0].replace(/\/+$/, '');
+  const token = method === 'POST' ? tokenReply(route, body, () => ++state.tokensIssued) : undefined;
+  if (token) return { status: token.status, headers: JSON_HEADERS, latencyMs: 0, json: token.json, chunkDelayMs: 0 };
+  if (route.includes('/openai/deployments/') && !/[?&]api-version=/.test(url)) {
+    return { status: 404, headers: JSON_HEADERS, latencyMs: 0, json: JSON.stringify({ error: { code: '404', message: 'Resource not found' } }), chunkDelayMs: 0 };
+  }
+  const format = wireFormatFor(method, route);
+  return format ? wireReply(format, route, header, body, state.settings, state.failures) : mockReply(method, url, header, body, state.settings, state.failures);
+}
+
+/** Every route but `/_mock/*`: read the body, record, reply (after latency), stream with delays, cut when asked. */
 export function handleMock(req: IncomingMessage, res: ServerResponse, state: MockState): void {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
@@ -11,7 +28,7 @@ export function handleMock(req: IncomingMessage, res: ServerResponse, state: Moc
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString() : Buffer.concat(chunks).toString();
     const seen = new SeenRequest(req.method!, req.url!, req.headers, body);
     state.requests.add(seen);
-    const reply = mockReply(req.method!, req.url!, (name) => req.headers[name] as string | undefined, body, state.settings, state.failures);
+    const reply = replyFor(req.method!, req.url!, (name) => req.headers[name] as string | undefined, body, state);
     const writer = new ReplyWriter(res, reply);
     res.on('close', () => {
       writer.stop();
@@ -28,7 +45,7 @@ class ReplyWriter {
 
   constructor(
     private readonly res: ServerResponse,
-    private readonly reply: MockReply,
+    private readonly reply: WireReply,
   ) {}
 
   start(): void {
@@ -50,7 +67,7 @@ class ReplyWriter {
       return;
     }
     this.res.writeHead(status, headers);
-    if (chunkDelayMs === 0 && cutAfterChunks === undefined) this.res.end(events!.join(''));
+    if (chunkDelayMs === 0 && cutAfterChunks === undefined) this.res.end(Buffer.concat(events!.map((e) => (typeof e === 'string' ? Buffer.from(e) : e))));
     else this.next(0);
   }
 

@@ -1,6 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { recordableHeaders, type RecordedRequest } from '@helix/providers';
 
+/** Credentials of the other providers' formats, never recorded (besides those `recordableHeaders` drops). */
+const SECRET_HEADERS = ['x-goog-api-key', 'x-amz-security-token'];
+
 /** A request as received, kept raw; credentials are dropped and the body parsed only when a test asks. */
 export class SeenRequest {
   readonly at = Date.now();
@@ -13,7 +16,9 @@ export class SeenRequest {
   ) {}
 
   toRecord(): RecordedRequest {
-    return { method: this.method, path: this.path, headers: recordableHeaders(this.headers), body: parse(this.rawBody), at: this.at };
+    const headers = recordableHeaders(this.headers);
+    for (const secret of SECRET_HEADERS) delete headers[secret];
+    return { method: this.method, path: this.path, headers, body: parse(this.rawBody), at: this.at };
   }
 }
 
