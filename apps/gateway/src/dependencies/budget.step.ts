@@ -9,8 +9,9 @@ import { busHeaders, tenantOf } from './tenant.js';
 /**
  * Reserves the request's cost at every budget level before the provider call
  * (the cost-service decides, atomically). A refusal is a 429 naming the level;
- * a strict budget caps max_tokens; a swap policy may name a cheaper model. The
- * completed event settles the reservation.
+ * a strict budget caps max_tokens (the request's own field, so the provider
+ * cannot overspend; `x-helix-budget-capped` says so); a swap policy may name a
+ * cheaper model. The completed event settles the reservation, whatever the outcome.
  */
 export class BudgetStep implements Step {
   readonly name = 'budget';
@@ -29,7 +30,14 @@ export class BudgetStep implements Step {
     let reply;
     try {
       reply = await this.port.reserve(
-        { reservationId: state.eventId, tenant: tenantOf(state), model: state.model, promptTokens: state.estimatedPromptTokens, maxTokens },
+        {
+          reservationId: state.eventId,
+          tenant: tenantOf(state),
+          model: state.model,
+          priceModel: state.route?.deployments[0]?.model ?? '',
+          promptTokens: state.estimatedPromptTokens,
+          maxTokens,
+        },
         cfg.timeoutMs,
         busHeaders(state),
       );
@@ -41,7 +49,16 @@ export class BudgetStep implements Step {
       throw new HelixError(429, 'insufficient_quota', reply.message || `The ${reply.level} budget (${reply.scopeId}) is exhausted.`, ErrorCodes.budgetExceeded, null, { 'x-helix-budget-level': reply.level });
     }
     state.budget = { reservationId: state.eventId, reservedPicoUsd: reply.reservedPicoUsd, cappedMaxTokens: reply.cappedMaxTokens };
-    if (reply.cappedMaxTokens > 0) state.responseHeaders['x-helix-budget-capped'] = String(reply.cappedMaxTokens);
+    if (reply.cappedMaxTokens > 0) capMaxTokens(state, reply.cappedMaxTokens);
     if (reply.swapModel && reply.swapModel !== state.model) this.swapTo(state, reply.swapModel);
   }
+}
+
+/** Sets the request's output limit to what the budget can pay for, in the field(s) the client used (`max_tokens` when none). */
+function capMaxTokens(state: RequestState, cap: number): void {
+  const body = { ...state.body };
+  if (body.max_completion_tokens != null) body.max_completion_tokens = cap;
+  if (body.max_completion_tokens == null || body.max_tokens != null) body.max_tokens = cap;
+  state.body = body;
+  state.responseHeaders['x-helix-budget-capped'] = String(cap);
 }
