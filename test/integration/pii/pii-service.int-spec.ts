@@ -1,6 +1,6 @@
 import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventSubjects, PiiDetectedSchema, type PiiRedactReply, PiiDirection, PiiRedactRequestSchema, RpcSubjects, type PiiDetected } from '@helix/contracts';
+import { EventSubjects, PiiDetectedSchema, type PiiRedactReply, type PiiAnalyzeReply, PiiDirection, PiiRedactRequestSchema, RpcSubjects, type PiiDetected } from '@helix/contracts';
 import { until } from '../../support/wait.js';
 import { rawValuesIn } from './support/raw-values.js';
 import { startPiiService } from './support/pii-service.js';
@@ -58,7 +58,7 @@ describe('pii-service over NATS', () => {
 
   it('serves Presidio-style analyze and anonymize', async () => {
     const text = `Reach me at ${EMAIL}`;
-    const analyzed = await ctx.client.request(RpcSubjects.piiAnalyze, { text, language: 'en', entities: ['EMAIL_ADDRESS'] }, { timeoutMs: 5_000 });
+    const analyzed: PiiAnalyzeReply = await ctx.client.request(RpcSubjects.piiAnalyze, { text, language: 'en', entities: ['EMAIL_ADDRESS'] }, { timeoutMs: 5_000 });
     expect(analyzed.results.map((r) => [r.entityType, r.start, r.end])).toEqual([['EMAIL_ADDRESS', 12, 12 + EMAIL.length]]);
     const anonymized = await ctx.client.request(
       RpcSubjects.piiAnonymize,

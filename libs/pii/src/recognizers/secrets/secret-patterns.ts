@@ -36,7 +36,7 @@ export const privateKeyRecognizer = () =>
     name: 'private-key',
     entity: Entities.privateKey,
     patterns: [
-      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----(?:\\[nr]|[\s\S])*?-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----/g, score: 1 },
+      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g, score: 1 },
       { name: 'hex-key', regex: /(?<![\w])(?:0x)?[a-fA-F0-9]{64}(?![\w])/g, score: 0.3 },
     ],
     context: ['private key', 'privatekey', 'private_key', 'secret key', 'secp256k1', 'wallet key', 'signing key', 'seed'],

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:pii -- --data <jsonl> [--split report|tune|all] [--no-peer] [--write]`
+ * Quality (two scorings) and speed of Helix's PII detection, with Presidio as the peer
+ * on the same rows in the same run. `--write` puts the result under `## PII` in docs/benchmarks.md.
+ */
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { readRows, split, unsupportedTypes } from './dataset.js';
+import { helixAnalyzer } from './helix-side.js';
+import { LABEL_MAP } from './label-map.js';
+import { percentile, prompts, throughput, timeEach } from './latency.js';
+import { runPresidio } from './peer.js';
+import { entityTable } from './report.js';
+import { cleanRowFpRate, scores, spanScores, tokenScores, type Predicted } from './scoring.js';
+import { writeSection } from './write-doc.js';
+
+const { values: args } = parseArgs({ options: { data: { type: 'string', default: '/work/shared/data/pii-samples.jsonl' }, split: { type: 'string', default: 'report' }, 'no-peer': { type: 'boolean', default: false }, write: { type: 'boolean', default: false } } });
+const all = readRows(args.data!);
+const rows = args.split === 'all' ? all : all.filter((r) => split(r) === args.split);
+const texts = rows.map((r) => r.text);
+const sizes = { '200B': 200, '2KB': 2048, '8KB': 8192 } as const;
+const latencyPrompts = Object.fromEntries(Object.entries(sizes).map(([k, b]) => [k, prompts(texts, b, k === '8KB' ? 100 : 300)]));
+
+const { analyzer, loadMs } = helixAnalyzer();
+const t0 = performance.now();
+const helix: Predicted[][] = rows.map((r) => analyzer.analyze(r.text).map((f) => ({ start: f.start, end: f.end, type: f.entityType })));
+const helixMsPerRow = (performance.now() - t0) / rows.length;
+const helixLatency = Object.fromEntries(Object.entries(latencyPrompts).map(([k, ps]) => [k, timeEach(analyzer, ps)]));
+const perSecond = throughput(analyzer, latencyPrompts['2KB']!);
+const peer = args['no-peer'] ? ({ ok: false, why: '--no-peer' } as const) : runPresidio(texts, latencyPrompts);
+
+const sides = (score: typeof tokenScores, subset: (s: string) => boolean) => {
+  const idx = rows.map((r, i) => (subset(r.source) ? i : -1)).filter((i) => i >= 0);
+  const pick = <T>(xs: T[]) => idx.map((i) => xs[i]!);
+  const out = [{ name: 'Helix', ...score(pick(rows), pick(helix)) }];
+  if (peer.ok) out.push({ name: 'Presidio', ...score(pick(rows), pick(peer.preds)) });
+  return out;
+};
+const synth = (s: string) => s.startsWith('presidio-research');
+const f1 = (s: ReturnType<typeof sides>) => s.map((x) => `${x.name} ${scores(x.overall).f1.toFixed(3)}`).join(', ');
+const fp = (p: Predicted[][]) => cleanRowFpRate(rows, p);
+const lat = (ms: Record<string, number[]>) => Object.keys(sizes).map((k) => `${k}: p50 ${percentile(ms[k]!, 50).toFixed(2)} ms, p99 ${percentile(ms[k]!, 99).toFixed(2)} ms`).join('; ');
+
+const tokenSynth = sides(tokenScores, synth);
+const out = [
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. Command: \`npm run bench:pii -- --data ${args.data} --split ${args.split}\`.`,
+  `Rows: ${rows.length} of ${all.length} (split \`${args.split}\`: rules were tuned on the other half, \`tune\`, chosen by a hash of the row id; this half was only measured). Helix analyzer load ${loadMs.toFixed(0)} ms.`,
+  `Type map (dataset → Helix): ${Object.entries(LABEL_MAP).filter(([, v]) => v).map(([k, v]) => (k === v ? k : `${k}→${v}`)).join(', ')}. Unsupported, left out of both sides: ${unsupportedTypes().join(', ')}. Spans with a \`presidio_score_range\` upper bound < 0.5 are left out.`,
+  `Peer: ${peer.ok ? `presidio-analyzer ${peer.version.split(' ')[0]} (spaCy ${peer.version.split(' ')[1]}, en_core_web_sm 3.8.0), default recognizers` : `peer skipped: ${peer.why}`}.`,
+  '',
+  `**Overall F1 on the presidio-research synthetic rows, token-level (1): ${f1(tokenSynth)}.** Span-level typed (2) on the same rows: ${f1(sides(spanScores, synth))}.`,
+  `False positives on rows with no spans (in-scope types): Helix ${fp(helix).flagged}/${fp(helix).rows}${peer.ok ? `, Presidio ${fp(peer.preds).flagged}/${fp(peer.preds).rows}` : ''}.`,
+  `Latency per prompt, one thread: Helix ${lat(helixLatency)}${peer.ok ? `. Presidio ${lat(peer.latency)}` : ''}. Helix 2 KB prompts per second on one core: ${perSecond.toFixed(0)}. Dataset rows: ${helixMsPerRow.toFixed(3)} ms each.`,
+  '',
+  entityTable('(1) Token-level, type-agnostic (presidio-research style), all sources; recall per gold type, precision per predicted type; 95% Wilson interval on recall under 100', sides(tokenScores, () => true)),
+  '',
+  entityTable('(2) Span-level, typed (overlap ≥ half the gold span, same type), all sources', sides(spanScores, () => true)),
+].join('\n');
+console.log(out);
+if (args.write) writeSection('docs/benchmarks.md', '## PII', out);
