@@ -58,7 +58,7 @@ export class BudgetAdminUseCase {
   private async create(scope: AdminScopeFilter, m: BudgetMessage | undefined): Promise<Budget> {
     if (!m) throw Errors.badRequest('A budget is required.', 'budget');
     const level = oneOf(m.level, LEVELS, 'level') as BudgetLevel;
-    if (!m.scopeId) throw Errors.badRequest('scope_id is required.', 'scope_id');
+    if (!m.scopeId && level !== 'org') throw Errors.badRequest('scope_id is required.', 'scope_id');
     const orgId = scope.orgId ?? m.orgId;
     if (!orgId) throw Errors.badRequest('org_id is required.', 'org_id');
     if (scope.orgId && m.orgId && m.orgId !== scope.orgId) throw Errors.forbidden('You can only create budgets in your own org.');
