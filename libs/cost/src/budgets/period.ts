@@ -23,17 +23,30 @@ const PREFIX = { daily: 'd', weekly: 'w', monthly: 'm' } as const;
  * being 23 or 25 hours long.
  */
 export function periodWindow(period: BudgetPeriod, atMs: number, timeZone: string): PeriodWindow {
-  if (period === 'total') return { key: 'total', startMs: 0, endMs: Number.POSITIVE_INFINITY, start: '' };
+  if (period === 'total') return TOTAL;
+  const cacheKey = `${period}|${timeZone}`;
+  const hit = recent.get(cacheKey);
+  if (hit && atMs >= hit.startMs && atMs < hit.endMs) return hit;
+  const window = computeWindow(period, atMs, timeZone);
+  recent.set(cacheKey, window);
+  return window;
+}
+
+const TOTAL: PeriodWindow = Object.freeze({ key: 'total', startMs: 0, endMs: Number.POSITIVE_INFINITY, start: '' });
+/** The last window computed per period and zone: nearly every call falls in it, and luxon's zone math is not cheap on the hot path. */
+const recent = new Map<string, PeriodWindow>();
+
+function computeWindow(period: Exclude<BudgetPeriod, 'total'>, atMs: number, timeZone: string): PeriodWindow {
   const unit = UNIT[period];
   const start = DateTime.fromMillis(atMs, { zone: timeZone }).startOf(unit);
   const end = start.plus({ [unit]: 1 }).startOf(unit);
   const date = start.toISODate()!;
-  return { key: `${PREFIX[period]}${period === 'monthly' ? date.slice(0, 7) : date}`, startMs: start.toMillis(), endMs: end.toMillis(), start: date };
+  return Object.freeze({ key: `${PREFIX[period]}${period === 'monthly' ? date.slice(0, 7) : date}`, startMs: start.toMillis(), endMs: end.toMillis(), start: date });
 }
 
 /** The local calendar day of `atMs`, `YYYY-MM-DD`: the day of the ledger's daily rollups. */
 export function localDay(atMs: number, timeZone: string): string {
-  return DateTime.fromMillis(atMs, { zone: timeZone }).toISODate()!;
+  return periodWindow('daily', atMs, timeZone).start;
 }
 
 /** The instant a local day starts. */

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { CostConfig } from '@helix/config';
 import { readCatalogFile, shippedCatalogPath } from './catalog-file.js';
 import type { CatalogIssue } from './litellm-catalog.js';
@@ -14,15 +15,19 @@ export interface LoadedPrices {
   catalogVersion: string;
 }
 
-const cache = new Map<string, ReturnType<typeof readCatalogFile>>();
+const cache = new Map<string, { stamp: string; catalog: ReturnType<typeof readCatalogFile> }>();
 
 /**
  * The price book of a config: the catalogue (the shipped one, or `prices.catalogFile`)
- * read once per file and process, plus the config's overrides.
+ * plus the config's overrides. A catalogue is read again only when its file
+ * changed (`prices:update`, then a config reload or SIGHUP), so reloads are cheap.
  */
 export function loadPriceBook(cost: Pick<CostConfig, 'prices'>): LoadedPrices {
   const path = cost.prices.catalogFile ?? shippedCatalogPath();
-  const catalog = cache.get(path) ?? cache.set(path, readCatalogFile(path)).get(path)!;
+  const st = statSync(path);
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const hit = cache.get(path);
+  const catalog = hit?.stamp === stamp ? hit.catalog : cache.set(path, { stamp, catalog: readCatalogFile(path) }).get(path)!.catalog;
   const { prices, issues } = parseOverrides(cost.prices.overrides);
   return {
     book: new PriceBook(catalog.prices, prices),
