@@ -10,6 +10,7 @@ import { RequestRunner } from './http/request-runner.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ModelRoutes } from './models/model-routes.js';
 import { ModelsController } from './models/models.controller.js';
+import { PiiApiController } from './pii-api/pii-api.controller.js';
 import { pipelineProviders } from './pipeline/pipelines.provider.js';
 import { RateLimitModule } from './ratelimit/rate-limit.module.js';
 import { CONFIG_STORE, type ConfigStore } from '@helix/config';
@@ -25,7 +26,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule],
-      controllers: [ChatController, EmbeddingsController, ModelsController],
+      controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController],
       providers: [
         RequestRunner,
         { provide: ModelRoutes, inject: [CONFIG_STORE], useFactory: (store: ConfigStore) => new ModelRoutes(store) },

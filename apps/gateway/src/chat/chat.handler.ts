@@ -1,5 +1,5 @@
 import { HelixError } from '@helix/contracts';
-import { getProvider, isAbortError, type Deployment, type UpstreamResponse, type UpstreamTransport } from '@helix/providers';
+import { getProvider, isAbortError, prepareRequest, type Deployment, type UpstreamResponse, type UpstreamTransport } from '@helix/providers';
 import type { Answer } from '../pipeline/answer.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import type { Handler } from '../pipeline/step.js';
@@ -40,7 +40,8 @@ export class ChatHandler implements Handler {
       state.attempts.push({ deployment: dep.id, provider: dep.provider, model: dep.model, httpStatus, errorType, durationMs: Math.round(performance.now() - started) });
     let res: UpstreamResponse;
     try {
-      res = await (transport === 'http' ? this.http : transport).send(request, { signal: state.abort.signal, timeoutMs: dep.timeoutMs });
+      const prepared = await prepareRequest(adapter, request, dep, state.abort.signal);
+      res = await (transport === 'http' ? this.http : transport).send(prepared, { signal: state.abort.signal, timeoutMs: dep.timeoutMs });
     } catch (err) {
       record(err instanceof HelixError ? err.status : 0, err instanceof HelixError ? String(err.type) : 'transport_error');
       throw err;
@@ -66,6 +67,6 @@ export class ChatHandler implements Handler {
     }
     record(res.status);
     state.servedModel = dep.model;
-    return { kind: 'stream', status: 200, chunks: streamChunks(res, adapter.chatStream(dep), state) };
+    return { kind: 'stream', status: 200, chunks: streamChunks(res, adapter, dep, state) };
   }
 }

@@ -52,21 +52,20 @@ export class PiiStep implements Step {
     state.body = applySegments(state.body, reply.segments, segments);
   }
 
-  transform(answer: Answer, state: RequestState): Answer {
+  async transform(answer: Answer, state: RequestState): Promise<Answer> {
     const scanner = this.scanners.get(state);
     const map = state.pii?.restore && state.pii.replacements.length ? restoreMap(state.pii.replacements) : undefined;
-    if (answer.kind === 'json') return map ? { ...answer, raw: undefined, body: restoreCompletion(answer.body as unknown as ChatCompletion, map) as unknown as Record<string, unknown> } : answer;
+    if (answer.kind === 'json') {
+      const scanned = await this.scanJson(answer, state);
+      return map ? { ...scanned, raw: undefined, body: restoreCompletion(scanned.body as unknown as ChatCompletion, map) as unknown as Record<string, unknown> } : scanned;
+    }
     let out = answer;
     if (scanner) out = mapChunks(out, (chunks) => scanner.scanChunks(chunks));
     if (map) out = mapChunks(out, (chunks) => restoreChunks(chunks, map));
     return out;
   }
 
-  /**
-   * Output scanning of a complete (non-stream) answer: needs an awaited
-   * transform, so the pipeline calls it before `transform` when it supports
-   * that (see the report to the lead). Also replaces the cache's copy.
-   */
+  /** Output scanning of a complete (non-stream) answer; also replaces the cache's copy. */
   async scanJson(answer: JsonAnswer, state: RequestState): Promise<JsonAnswer> {
     const scanner = this.scanners.get(state);
     if (!scanner) return answer;

@@ -1,5 +1,5 @@
 import { Errors, HelixError } from '@helix/contracts';
-import { getProvider, hasEmbeddings, type EmbeddingsRequest, type UpstreamTransport } from '@helix/providers';
+import { getProvider, hasEmbeddings, prepareRequest, type EmbeddingsRequest, type UpstreamTransport } from '@helix/providers';
 import type { Answer } from '../pipeline/answer.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import type { Handler } from '../pipeline/step.js';
@@ -14,7 +14,8 @@ export class EmbeddingsHandler implements Handler {
     const { adapter, transport } = getProvider(dep.provider);
     if (!hasEmbeddings(adapter)) throw Errors.badRequest(`The model \`${state.model}\` cannot make embeddings.`, 'model', 'model_not_supported');
     const started = performance.now();
-    const res = await (transport === 'http' ? this.http : transport).send(adapter.embeddingsRequest(state.body as unknown as EmbeddingsRequest, dep), {
+    const request = await prepareRequest(adapter, adapter.embeddingsRequest(state.body as unknown as EmbeddingsRequest, dep), dep, state.abort.signal);
+    const res = await (transport === 'http' ? this.http : transport).send(request, {
       signal: state.abort.signal,
       timeoutMs: dep.timeoutMs,
     });

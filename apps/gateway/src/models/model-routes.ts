@@ -1,5 +1,5 @@
 import type { ConfigIssue, ConfigStore, HelixConfig } from '@helix/config';
-import { isProviderId } from '@helix/providers';
+import { getProvider, hasDeploymentCheck, isProviderId } from '@helix/providers';
 import { ModelCatalog } from './model-catalog.js';
 
 /**
@@ -25,9 +25,18 @@ export class ModelRoutes {
   }
 }
 
-/** Every account names a provider the registry knows. */
+/** Every account names a provider the registry knows, and each adapter accepts its deployments (keys, regions). */
 function catalogIssues(config: HelixConfig): ConfigIssue[] {
-  return config.providers.flatMap((a, i) =>
+  const types = config.providers.flatMap((a, i) =>
     isProviderId(a.type) ? [] : [{ path: `providers.${i}.type`, message: `"${a.type}" is not a known provider type` }],
   );
+  if (types.length) return types;
+  const catalog = new ModelCatalog(config);
+  return config.models.flatMap((m, i) => {
+    const resolved = m.name === '*' ? undefined : catalog.get(m.name);
+    return (resolved?.deployments ?? []).flatMap((dep, j) => {
+      const { adapter } = getProvider(dep.provider);
+      return hasDeploymentCheck(adapter) ? adapter.checkDeployment(dep).map((message) => ({ path: `models.${i}.deployments.${j}`, message })) : [];
+    });
+  });
 }

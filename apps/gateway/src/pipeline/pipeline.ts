@@ -26,10 +26,10 @@ export class Pipeline {
     try {
       for (const group of this.groups) {
         const answer = group.length === 1 ? await this.runOne(group[0]!, state, ran) : await this.runGroup(group, state, ran);
-        if (answer) return { ran, answer: this.transform(answer, state, ran) };
+        if (answer) return { ran, answer: await this.transform(answer, state, ran) };
       }
       const answer = await this.handler.handle(state);
-      return { ran, answer: this.transform(answer, state, ran) };
+      return { ran, answer: await this.transform(answer, state, ran) };
     } catch (error) {
       return { ran, error };
     }
@@ -60,11 +60,11 @@ export class Pipeline {
     for (const r of results) if (r.status === 'fulfilled' && r.value) return r.value;
   }
 
-  private transform(answer: Answer, state: RequestState, ran: readonly Step[]): Answer {
+  private async transform(answer: Answer, state: RequestState, ran: readonly Step[]): Promise<Answer> {
     let out = answer;
     for (let i = ran.length - 1; i >= 0; i--) {
       const t = ran[i]!.transform;
-      if (t) out = t.call(ran[i], out, state);
+      if (t) out = await t.call(ran[i], out, state);
     }
     return out;
   }

@@ -11,7 +11,8 @@ import type { RequestState } from './request-state.js';
  *   throwing a `HelixError`.
  * - `transform` hooks wrap the answer on its way out, in reverse order, only for
  *   steps whose `before` ran. So the cache sees the provider's (redacted) answer
- *   before the PII step restores it for the caller.
+ *   before the PII step restores it for the caller. A transform may be async
+ *   (scanning a whole JSON answer); stream transforms stay lazy.
  * - `after` hooks run in reverse order once the answer is fully sent, failed or
  *   aborted, again only for steps whose `before` ran (the short-circuiting one
  *   included). They never fail the request: errors are logged and counted.
@@ -19,7 +20,7 @@ import type { RequestState } from './request-state.js';
 export interface Step {
   readonly name: string;
   before?(state: RequestState): Promise<Answer | void> | Answer | void;
-  transform?(answer: Answer, state: RequestState): Answer;
+  transform?(answer: Answer, state: RequestState): Answer | Promise<Answer>;
   after?(state: RequestState): Promise<void> | void;
 }
 
