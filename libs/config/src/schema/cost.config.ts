@@ -39,7 +39,7 @@ export class PriceOverrideConfig {
 
 /** Where prices come from. */
 export class PricesConfig {
-  /** A catalogue in LiteLLM's format to use instead of the shipped one (`libs/cost/data/model-prices.json`). */
+  /** A catalogue in LiteLLM's format to use instead of the shipped one (`libs/cost/catalog/model-prices.json`). */
   @IsOptional() @IsString() @IsNotEmpty() readonly catalogFile?: string;
 
   /** Prices that win over the catalogue, by model; several per model with different `effectiveFrom` make a history. */

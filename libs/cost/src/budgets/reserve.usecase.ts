@@ -68,7 +68,7 @@ export class ReserveUseCase {
       verdict: BudgetVerdict.ALLOW,
       reservedPicoUsd: result.amount,
       cappedMaxTokens: strict && (result.allowance < allowance || !req.maxTokens) ? result.allowance : 0,
-      swapModel: swapFor(req.model, lines, result.used, result.amount, cfg),
+      swapModel: swapFor(req.model, lines, result.used, cfg),
     };
   }
 }
@@ -79,11 +79,11 @@ function refusal(line: BudgetLine): string {
   return `The ${b.level} budget (${b.scopeId})${model} has reached its ${b.period} hard limit, so the request was refused.`;
 }
 
-/** The first swap policy for this model whose threshold any budget (spent + reserved, this request included) has passed. */
-function swapFor(model: string, lines: readonly BudgetLine[], used: readonly bigint[], amount: bigint, cfg: CostConfig): string {
+/** The first swap policy for this model whose threshold a budget of the request's scopes has passed (spent + reserved before it). */
+function swapFor(model: string, lines: readonly BudgetLine[], used: readonly bigint[], cfg: CostConfig): string {
   for (const rule of cfg.swaps) {
     if (rule.from !== model) continue;
-    const passed = lines.some((l, i) => !l.model && l.budget.amountPico > 0n && (used[i]! + amount) * 100n >= BigInt(rule.atPercent) * l.budget.amountPico);
+    const passed = lines.some((l, i) => !l.model && l.budget.amountPico > 0n && used[i]! * 100n >= BigInt(rule.atPercent) * l.budget.amountPico);
     if (passed) return rule.to;
   }
   return '';

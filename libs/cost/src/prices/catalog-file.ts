@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLiteLlmCatalog, type ParsedCatalog } from './litellm-catalog.js';
 
-const SHIPPED = join('libs', 'cost', 'data', 'model-prices.json');
+const SHIPPED = join('libs', 'cost', 'catalog', 'model-prices.json');
 
 /** The shipped catalogue, found from this module whether it runs from `libs/` (sources) or `dist/libs/` (build). */
 export function shippedCatalogPath(from = dirname(fileURLToPath(import.meta.url))): string {
