@@ -6,7 +6,7 @@ import { until } from '../support/wait.js';
 import { admin, provisionKey, type ProvisionedKey } from './support/admin-client.js';
 import { spawnHelix, type HelixProcess } from './support/helix-process.js';
 
-/** mock-gpt at $3 / $15 per million tokens, mock-gpt-mini at $0.15 / $0.60. */
+/** mock-gpt (and mock-premium, served by it without a swap policy) at $3 / $15 per million tokens, mock-gpt-mini at $0.15 / $0.60. */
 const PRICE = { 'mock-gpt': [3_000_000n, 15_000_000n], 'mock-gpt-mini': [150_000n, 600_000n] } as const;
 const costOf = (model: keyof typeof PRICE, u: { prompt_tokens: number; completion_tokens: number }) =>
   BigInt(u.prompt_tokens) * PRICE[model][0] + BigInt(u.completion_tokens) * PRICE[model][1];
@@ -26,10 +26,17 @@ beforeAll(async () => {
       models: [
         { name: 'mock-gpt', deployments: [{ provider: 'mock', model: 'mock-gpt' }] },
         { name: 'mock-gpt-mini', deployments: [{ provider: 'mock', model: 'mock-gpt-mini' }] },
+        { name: 'mock-premium', deployments: [{ provider: 'mock', model: 'mock-gpt' }] },
       ],
       pipeline: { budget: { enabled: true, timeoutMs: 5_000 } },
       cost: {
-        prices: { overrides: [{ model: 'mock-gpt', inputPerMTok: 3, outputPerMTok: 15 }, { model: 'mock-gpt-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 }] },
+        prices: {
+          overrides: [
+            { model: 'mock-gpt', inputPerMTok: 3, outputPerMTok: 15 },
+            { model: 'mock-gpt-mini', inputPerMTok: 0.15, outputPerMTok: 0.6 },
+            { model: 'mock-premium', inputPerMTok: 3, outputPerMTok: 15 },
+          ],
+        },
         swaps: [{ from: 'mock-gpt', to: 'mock-gpt-mini', atPercent: 50 }],
         budgetCacheMs: 0,
         alerts: { smtp: { url: smtp.url }, checkIntervalMs: 200 },
@@ -96,7 +103,7 @@ describe('cost e2e: the embedded default with the openai client', () => {
     let refusal: unknown;
     for (let i = 0; i < 20 && !refusal; i++) {
       try {
-        await client(k).chat.completions.create({ ...ask(`spend ${i}`), max_tokens: 50 });
+        await client(k).chat.completions.create({ ...ask(`spend ${i}`), model: 'mock-premium', max_tokens: 50 });
         await until(async () => (await keySpend(k))?.requests === i + 1, 'the ledger row', 15_000);
       } catch (err) {
         refusal = err;

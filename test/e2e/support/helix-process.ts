@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { sparePort } from '../../support/servers.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -27,7 +27,7 @@ export interface HelixProcess {
 }
 
 export interface SpawnOptions {
-  /** A config object written as the process's HELIX_CONFIG YAML. */
+  /** A config object written as the process's HELIX_CONFIG YAML, merged over config/helix.yaml (arrays replace). */
   config?: Record<string, unknown>;
   env?: Record<string, string>;
   dataDir?: string;
@@ -43,7 +43,8 @@ export async function spawnHelix(app: HelixApp, opts: SpawnOptions = {}): Promis
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HELIX_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...opts.env };
   if (opts.config) {
     const file = join(dataDir, 'helix.yaml');
-    writeFileSync(file, stringify(opts.config));
+    const shipped = parse(readFileSync(join(ROOT, 'config/helix.yaml'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, stringify(merge(shipped, opts.config)));
     env.HELIX_CONFIG = file;
   }
   let output = '';
@@ -98,4 +99,12 @@ async function waitReady(url: string, child: ChildProcess, logs: () => string, t
     if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms:\n${logs()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(out[k]) ? merge(out[k], v) : v;
+  return out;
 }

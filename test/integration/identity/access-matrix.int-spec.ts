@@ -2,7 +2,7 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { Roles } from '../../../apps/gateway/src/access/access.metadata.js';
 import { AdminModule } from '../../../apps/gateway/src/admin/admin.module.js';
-import { ACCESS_MATRIX, CALLERS, type Caller } from './access-matrix.js';
+import { ACCESS_MATRIX, runRow, type Caller } from './access-matrix.js';
 import { gatewaySuite, MASTER_KEY } from './support/suite.js';
 import { bearer, createTenant, type Tenant } from './support/tenant.js';
 
@@ -28,18 +28,13 @@ describe('access: role × route', () => {
   it.each(ACCESS_MATRIX)('$route', async (row) => {
     const t = await createTenant(ctx.app, MASTER_KEY, 'matrix');
     const fixture = { orgId: t.orgId, teamId: t.teamId, userId: t.userId, memberKeyId: t.keyIds.member };
-    const method = row.route.split(' ')[0] as 'GET';
-    const got: Record<string, number> = {};
-    const want: Record<string, number> = {};
-    for (const caller of CALLERS) {
-      const { url, payload } = row.request(fixture);
+    const { got, want, refusalTypes } = await runRow(row, fixture, async (caller, method, url, payload) => {
       const key = keyOf(t, caller);
-      const res = await ctx.app.inject({ method, url, headers: key ? bearer(key) : {}, ...(payload && { payload }) });
-      got[caller] = res.statusCode;
-      want[caller] = row.allow.includes(caller) ? row.status : caller === 'none' ? 401 : 403;
-      if (res.statusCode === 401 || res.statusCode === 403) expect(res.json().error.type).toMatch(/authentication_error|permission_error/);
-    }
+      const res = await ctx.app.inject({ method: method as 'GET', url, headers: key ? bearer(key) : {}, ...(payload && { payload }) });
+      return { status: res.statusCode, errorType: res.statusCode === 401 || res.statusCode === 403 ? res.json().error.type : undefined };
+    });
     expect(got).toEqual(want);
+    for (const type of refusalTypes) expect(type).toMatch(/authentication_error|permission_error/);
   });
 
   it('refuses a route that has neither @Roles nor @Public, even to the master key', async () => {

@@ -64,3 +64,39 @@ export const ACCESS_MATRIX: AccessRow[] = [
 
   { route: 'GET /admin/audit', request: () => ({ url: '/admin/audit' }), allow: admins, status: 200 },
 ];
+
+/** Inference and public service routes; they need the whole gateway (the e2e matrix runs them). */
+const inference = ['master', 'admin', 'team-admin', 'member'] as const;
+const chat = { model: 'mock-gpt', messages: [{ role: 'user', content: 'matrix' }] };
+export const SERVICE_MATRIX: AccessRow[] = [
+  { route: 'POST /v1/chat/completions', request: () => ({ url: '/v1/chat/completions', payload: chat }), allow: inference, status: 200 },
+  { route: 'POST /v1/embeddings', request: () => ({ url: '/v1/embeddings', payload: { model: 'mock-embedding', input: 'x' } }), allow: inference, status: 200 },
+  { route: 'GET /v1/models', request: () => ({ url: '/v1/models' }), allow: inference, status: 200 },
+  { route: 'GET /v1/models/:id', request: () => ({ url: '/v1/models/mock-gpt' }), allow: inference, status: 200 },
+  { route: 'POST /v1/pii/analyze', request: () => ({ url: '/v1/pii/analyze', payload: { text: 'mail ada@example.com', language: 'en' } }), allow: inference, status: 200 },
+  {
+    route: 'POST /v1/pii/anonymize',
+    request: () => ({ url: '/v1/pii/anonymize', payload: { text: 'mail ada@example.com', analyzer_results: [{ entity_type: 'EMAIL_ADDRESS', start: 5, end: 20, score: 1 }] } }),
+    allow: inference,
+    status: 200,
+  },
+];
+
+/** Sends one request as one caller; returns its status and, for refusals, the error type. */
+export type SendAs = (caller: Caller, method: string, url: string, payload?: object) => Promise<{ status: number; errorType?: string }>;
+
+/** Every caller against one row: what each got, and what each should have got. */
+export async function runRow(row: AccessRow, fixture: MatrixFixture, send: SendAs) {
+  const method = row.route.split(' ')[0]!;
+  const got: Record<string, number> = {};
+  const want: Record<string, number> = {};
+  const refusalTypes = new Set<string>();
+  for (const caller of CALLERS) {
+    const { url, payload } = row.request(fixture);
+    const res = await send(caller, method, url, payload);
+    got[caller] = res.status;
+    want[caller] = row.allow.includes(caller) ? row.status : caller === 'none' ? 401 : 403;
+    if ((res.status === 401 || res.status === 403) && res.errorType) refusalTypes.add(res.errorType);
+  }
+  return { got, want, refusalTypes };
+}
