@@ -37,3 +37,14 @@ export {
   PiiThresholdConfig,
   type PiiOperatorName,
 } from './schema/pii.config.js';
+export {
+  CACHE_SCOPES,
+  CacheConfig,
+  EmbedderConfig,
+  QdrantConfig,
+  SemanticCacheConfig,
+  SemanticRuleConfig,
+  VECTOR_INDEXES,
+  type CacheScope,
+  type VectorIndexKind,
+} from './schema/cache.config.js';

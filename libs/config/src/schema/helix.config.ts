@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { ConfigIssue } from '../config.error.js';
 import { AuthConfig } from './auth.config.js';
+import { CacheConfig } from './cache.config.js';
 import { CostConfig } from './cost.config.js';
 import { DatabaseConfig } from './database.config.js';
 import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
@@ -74,6 +75,9 @@ export class HelixConfig {
 
   /** Prices, budgets, the spend ledger and alerts (cost-service, and the gateway's pricing). */
   @ValidateNested() @Type(() => CostConfig) readonly cost: CostConfig = new CostConfig();
+
+  /** The cache-service: tenant scope, TTLs, eviction, semantic rules, embedder and vector index. */
+  @ValidateNested() @Type(() => CacheConfig) readonly cache: CacheConfig = new CacheConfig();
 }
 
 /** A rule across fields or groups, checked after every field is validated. */
