@@ -1,5 +1,17 @@
 import type { DescMessage, MessageShape } from '@bufbuild/protobuf';
-import { CacheLookupReplySchema, CacheLookupRequestSchema, CacheStoreSchema } from './gen/helix/v1/cache_pb.js';
+import {
+  CacheHealthReplySchema,
+  CacheHealthRequestSchema,
+  CacheInvalidateReplySchema,
+  CacheInvalidateRequestSchema,
+  CacheLookupReplySchema,
+  CacheLookupRequestSchema,
+  CacheStatsReplySchema,
+  CacheStatsRequestSchema,
+  CacheStoreSchema,
+  CacheWarmReplySchema,
+  CacheWarmRequestSchema,
+} from './gen/helix/v1/cache_pb.js';
 import { BudgetAlertSchema, BudgetReserveReplySchema, BudgetReserveRequestSchema } from './gen/helix/v1/budget_pb.js';
 import {
   AlertChannelCommandReplySchema,
@@ -34,6 +46,10 @@ export const rpcSchemas = {
   [RpcSubjects.piiAnalyze]: { request: PiiAnalyzeRequestSchema, reply: PiiAnalyzeReplySchema },
   [RpcSubjects.piiAnonymize]: { request: PiiAnonymizeRequestSchema, reply: PiiAnonymizeReplySchema },
   [RpcSubjects.cacheLookup]: { request: CacheLookupRequestSchema, reply: CacheLookupReplySchema },
+  [RpcSubjects.cacheStats]: { request: CacheStatsRequestSchema, reply: CacheStatsReplySchema },
+  [RpcSubjects.cacheInvalidate]: { request: CacheInvalidateRequestSchema, reply: CacheInvalidateReplySchema },
+  [RpcSubjects.cacheWarm]: { request: CacheWarmRequestSchema, reply: CacheWarmReplySchema },
+  [RpcSubjects.cacheHealth]: { request: CacheHealthRequestSchema, reply: CacheHealthReplySchema },
   [RpcSubjects.costReserve]: { request: BudgetReserveRequestSchema, reply: BudgetReserveReplySchema },
   [RpcSubjects.costSpend]: { request: SpendRequestSchema, reply: SpendReplySchema },
   [RpcSubjects.costReport]: { request: SpendReportRequestSchema, reply: SpendReportReplySchema },

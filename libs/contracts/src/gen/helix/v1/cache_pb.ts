@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file helix/v1/cache.proto.
  */
 export const file_helix_v1_cache: GenFile = /*@__PURE__*/
-  fileDesc("ChRoZWxpeC92MS9jYWNoZS5wcm90bxIIaGVsaXgudjEi1AEKEkNhY2hlTG9va3VwUmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBINCgVtb2RlbBgDIAEoCRIRCgluYW1lc3BhY2UYBCABKAkSEQoJZXhhY3Rfa2V5GAUgASgJEhUKDXBhcnRpdGlvbl9rZXkYBiABKAkSEgoKcXVlcnlfdGV4dBgHIAEoCRIWCg5taW5fc2ltaWxhcml0eRgIIAEoAhIQCghzZW1hbnRpYxgJIAEoCCK0AQoQQ2FjaGVMb29rdXBSZXBseRIlCgZzdGF0dXMYASABKA4yFS5oZWxpeC52MS5DYWNoZVN0YXR1cxISCgpzaW1pbGFyaXR5GAIgASgCEg8KB3ZlcmRpY3QYAyABKAkSDAoEYm9keRgEIAEoDBIUCgxzZXJ2ZWRfbW9kZWwYBSABKAkSHgoFdXNhZ2UYBiABKAsyDy5oZWxpeC52MS5Vc2FnZRIQCghlbnRyeV9pZBgHIAEoCSKNAgoKQ2FjaGVTdG9yZRISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBINCgVtb2RlbBgDIAEoCRIUCgxzZXJ2ZWRfbW9kZWwYBCABKAkSEQoJbmFtZXNwYWNlGAUgASgJEhEKCWV4YWN0X2tleRgGIAEoCRIVCg1wYXJ0aXRpb25fa2V5GAcgASgJEhIKCnF1ZXJ5X3RleHQYCCABKAkSDAoEYm9keRgJIAEoDBIeCgV1c2FnZRgKIAEoCzIPLmhlbGl4LnYxLlVzYWdlEhMKC3R0bF9zZWNvbmRzGAsgASgNEhAKCGZhbGxiYWNrGAwgASgIYgZwcm90bzM", [file_helix_v1_common]);
+  fileDesc("ChRoZWxpeC92MS9jYWNoZS5wcm90bxIIaGVsaXgudjEi1AEKEkNhY2hlTG9va3VwUmVxdWVzdBISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBINCgVtb2RlbBgDIAEoCRIRCgluYW1lc3BhY2UYBCABKAkSEQoJZXhhY3Rfa2V5GAUgASgJEhUKDXBhcnRpdGlvbl9rZXkYBiABKAkSEgoKcXVlcnlfdGV4dBgHIAEoCRIWCg5taW5fc2ltaWxhcml0eRgIIAEoAhIQCghzZW1hbnRpYxgJIAEoCCK0AQoQQ2FjaGVMb29rdXBSZXBseRIlCgZzdGF0dXMYASABKA4yFS5oZWxpeC52MS5DYWNoZVN0YXR1cxISCgpzaW1pbGFyaXR5GAIgASgCEg8KB3ZlcmRpY3QYAyABKAkSDAoEYm9keRgEIAEoDBIUCgxzZXJ2ZWRfbW9kZWwYBSABKAkSHgoFdXNhZ2UYBiABKAsyDy5oZWxpeC52MS5Vc2FnZRIQCghlbnRyeV9pZBgHIAEoCSKNAgoKQ2FjaGVTdG9yZRISCgpyZXF1ZXN0X2lkGAEgASgJEiAKBnRlbmFudBgCIAEoCzIQLmhlbGl4LnYxLlRlbmFudBINCgVtb2RlbBgDIAEoCRIUCgxzZXJ2ZWRfbW9kZWwYBCABKAkSEQoJbmFtZXNwYWNlGAUgASgJEhEKCWV4YWN0X2tleRgGIAEoCRIVCg1wYXJ0aXRpb25fa2V5GAcgASgJEhIKCnF1ZXJ5X3RleHQYCCABKAkSDAoEYm9keRgJIAEoDBIeCgV1c2FnZRgKIAEoCzIPLmhlbGl4LnYxLlVzYWdlEhMKC3R0bF9zZWNvbmRzGAsgASgNEhAKCGZhbGxiYWNrGAwgASgIInMKC0NhY2hlRmlsdGVyEg4KBm9yZ19pZBgBIAEoCRIPCgd0ZWFtX2lkGAIgASgJEg4KBmtleV9pZBgDIAEoCRINCgVtb2RlbBgEIAEoCRIRCgluYW1lc3BhY2UYBSABKAkSEQoJZXhhY3Rfa2V5GAYgASgJIjoKEUNhY2hlU3RhdHNSZXF1ZXN0EiUKBmZpbHRlchgBIAEoCzIVLmhlbGl4LnYxLkNhY2hlRmlsdGVyIuwBCg9DYWNoZU1vZGVsU3RhdHMSDgoGb3JnX2lkGAEgASgJEg8KB3RlYW1faWQYAiABKAkSDgoGa2V5X2lkGAMgASgJEg0KBW1vZGVsGAQgASgJEg8KB2VudHJpZXMYBSABKAQSEgoKaGl0c19leGFjdBgGIAEoBBIVCg1oaXRzX3NlbWFudGljGAcgASgEEg4KBm1pc3NlcxgIIAEoBBIQCghieXBhc3NlcxgJIAEoBBIUCgx0b2tlbnNfc2F2ZWQYCiABKAQSFgoOc2F2ZWRfcGljb191c2QYCyABKAMSDQoFYnl0ZXMYDCABKAQiOgoPQ2FjaGVTdGF0c1JlcGx5EicKBHJvd3MYASADKAsyGS5oZWxpeC52MS5DYWNoZU1vZGVsU3RhdHMiTAoWQ2FjaGVJbnZhbGlkYXRlUmVxdWVzdBIlCgZmaWx0ZXIYASABKAsyFS5oZWxpeC52MS5DYWNoZUZpbHRlchILCgNhbGwYAiABKAgiJwoUQ2FjaGVJbnZhbGlkYXRlUmVwbHkSDwoHcmVtb3ZlZBgBIAEoBCI5ChBDYWNoZVdhcm1SZXF1ZXN0EiUKB2VudHJpZXMYASADKAsyFC5oZWxpeC52MS5DYWNoZVN0b3JlIjEKDkNhY2hlV2FybVJlcGx5Eg4KBnN0b3JlZBgBIAEoDRIPCgdza2lwcGVkGAIgASgNIhQKEkNhY2hlSGVhbHRoUmVxdWVzdCKDAQoQQ2FjaGVIZWFsdGhSZXBseRINCgVyZWFkeRgBIAEoCBINCgVzdG9yZRgCIAEoCRINCgVpbmRleBgDIAEoCRIQCghlbWJlZGRlchgEIAEoCRIPCgdlbnRyaWVzGAUgASgEEg8KB2luZGV4ZWQYBiABKAQSDgoGZGV0YWlsGAcgASgJYgZwcm90bzM", [file_helix_v1_common]);
 
 /**
  * CacheLookupRequest asks for a cached answer. The gateway computes the keys
@@ -223,4 +223,318 @@ export type CacheStore = Message<"helix.v1.CacheStore"> & {
  */
 export const CacheStoreSchema: GenMessage<CacheStore> = /*@__PURE__*/
   messageDesc(file_helix_v1_cache, 2);
+
+/**
+ * CacheFilter selects entries for the admin API. Tenancy comes first: the
+ * gateway fills org_id/team_id from the caller's own scope, so a team-admin
+ * never reaches another team. Empty fields match everything in that scope.
+ *
+ * @generated from message helix.v1.CacheFilter
+ */
+export type CacheFilter = Message<"helix.v1.CacheFilter"> & {
+  /**
+   * @generated from field: string org_id = 1;
+   */
+  orgId: string;
+
+  /**
+   * @generated from field: string team_id = 2;
+   */
+  teamId: string;
+
+  /**
+   * @generated from field: string key_id = 3;
+   */
+  keyId: string;
+
+  /**
+   * @generated from field: string model = 4;
+   */
+  model: string;
+
+  /**
+   * @generated from field: string namespace = 5;
+   */
+  namespace: string;
+
+  /**
+   * One entry, by its exact key (SHA-256 hex).
+   *
+   * @generated from field: string exact_key = 6;
+   */
+  exactKey: string;
+};
+
+/**
+ * Describes the message helix.v1.CacheFilter.
+ * Use `create(CacheFilterSchema)` to create a new message.
+ */
+export const CacheFilterSchema: GenMessage<CacheFilter> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 3);
+
+/**
+ * CacheStatsRequest asks for stats per tenant scope and model.
+ * Subject: helix.cache.stats.v1.
+ *
+ * @generated from message helix.v1.CacheStatsRequest
+ */
+export type CacheStatsRequest = Message<"helix.v1.CacheStatsRequest"> & {
+  /**
+   * @generated from field: helix.v1.CacheFilter filter = 1;
+   */
+  filter?: CacheFilter | undefined;
+};
+
+/**
+ * Describes the message helix.v1.CacheStatsRequest.
+ * Use `create(CacheStatsRequestSchema)` to create a new message.
+ */
+export const CacheStatsRequestSchema: GenMessage<CacheStatsRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 4);
+
+/**
+ * CacheModelStats is one tenant scope's figures for one model.
+ *
+ * @generated from message helix.v1.CacheModelStats
+ */
+export type CacheModelStats = Message<"helix.v1.CacheModelStats"> & {
+  /**
+   * @generated from field: string org_id = 1;
+   */
+  orgId: string;
+
+  /**
+   * @generated from field: string team_id = 2;
+   */
+  teamId: string;
+
+  /**
+   * @generated from field: string key_id = 3;
+   */
+  keyId: string;
+
+  /**
+   * @generated from field: string model = 4;
+   */
+  model: string;
+
+  /**
+   * @generated from field: uint64 entries = 5;
+   */
+  entries: bigint;
+
+  /**
+   * @generated from field: uint64 hits_exact = 6;
+   */
+  hitsExact: bigint;
+
+  /**
+   * @generated from field: uint64 hits_semantic = 7;
+   */
+  hitsSemantic: bigint;
+
+  /**
+   * @generated from field: uint64 misses = 8;
+   */
+  misses: bigint;
+
+  /**
+   * @generated from field: uint64 bypasses = 9;
+   */
+  bypasses: bigint;
+
+  /**
+   * Input + output tokens that hits did not send to a provider.
+   *
+   * @generated from field: uint64 tokens_saved = 10;
+   */
+  tokensSaved: bigint;
+
+  /**
+   * What hits saved, in pico-USD (priced by the gateway, from completed events).
+   *
+   * @generated from field: int64 saved_pico_usd = 11;
+   */
+  savedPicoUsd: bigint;
+
+  /**
+   * @generated from field: uint64 bytes = 12;
+   */
+  bytes: bigint;
+};
+
+/**
+ * Describes the message helix.v1.CacheModelStats.
+ * Use `create(CacheModelStatsSchema)` to create a new message.
+ */
+export const CacheModelStatsSchema: GenMessage<CacheModelStats> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 5);
+
+/**
+ * @generated from message helix.v1.CacheStatsReply
+ */
+export type CacheStatsReply = Message<"helix.v1.CacheStatsReply"> & {
+  /**
+   * @generated from field: repeated helix.v1.CacheModelStats rows = 1;
+   */
+  rows: CacheModelStats[];
+};
+
+/**
+ * Describes the message helix.v1.CacheStatsReply.
+ * Use `create(CacheStatsReplySchema)` to create a new message.
+ */
+export const CacheStatsReplySchema: GenMessage<CacheStatsReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 6);
+
+/**
+ * CacheInvalidateRequest removes entries. With `all` and an empty filter it
+ * empties the caller's whole scope (the master key: every tenant).
+ * Subject: helix.cache.invalidate.v1.
+ *
+ * @generated from message helix.v1.CacheInvalidateRequest
+ */
+export type CacheInvalidateRequest = Message<"helix.v1.CacheInvalidateRequest"> & {
+  /**
+   * @generated from field: helix.v1.CacheFilter filter = 1;
+   */
+  filter?: CacheFilter | undefined;
+
+  /**
+   * @generated from field: bool all = 2;
+   */
+  all: boolean;
+};
+
+/**
+ * Describes the message helix.v1.CacheInvalidateRequest.
+ * Use `create(CacheInvalidateRequestSchema)` to create a new message.
+ */
+export const CacheInvalidateRequestSchema: GenMessage<CacheInvalidateRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 7);
+
+/**
+ * @generated from message helix.v1.CacheInvalidateReply
+ */
+export type CacheInvalidateReply = Message<"helix.v1.CacheInvalidateReply"> & {
+  /**
+   * @generated from field: uint64 removed = 1;
+   */
+  removed: bigint;
+};
+
+/**
+ * Describes the message helix.v1.CacheInvalidateReply.
+ * Use `create(CacheInvalidateReplySchema)` to create a new message.
+ */
+export const CacheInvalidateReplySchema: GenMessage<CacheInvalidateReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 8);
+
+/**
+ * CacheWarmRequest stores prepared answers (from a JSONL of prompt/answer
+ * pairs); the gateway computes their keys as for a live request.
+ * Subject: helix.cache.warm.v1.
+ *
+ * @generated from message helix.v1.CacheWarmRequest
+ */
+export type CacheWarmRequest = Message<"helix.v1.CacheWarmRequest"> & {
+  /**
+   * @generated from field: repeated helix.v1.CacheStore entries = 1;
+   */
+  entries: CacheStore[];
+};
+
+/**
+ * Describes the message helix.v1.CacheWarmRequest.
+ * Use `create(CacheWarmRequestSchema)` to create a new message.
+ */
+export const CacheWarmRequestSchema: GenMessage<CacheWarmRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 9);
+
+/**
+ * @generated from message helix.v1.CacheWarmReply
+ */
+export type CacheWarmReply = Message<"helix.v1.CacheWarmReply"> & {
+  /**
+   * @generated from field: uint32 stored = 1;
+   */
+  stored: number;
+
+  /**
+   * @generated from field: uint32 skipped = 2;
+   */
+  skipped: number;
+};
+
+/**
+ * Describes the message helix.v1.CacheWarmReply.
+ * Use `create(CacheWarmReplySchema)` to create a new message.
+ */
+export const CacheWarmReplySchema: GenMessage<CacheWarmReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 10);
+
+/**
+ * CacheHealthRequest asks the cache-service how it is.
+ * Subject: helix.cache.health.v1.
+ *
+ * @generated from message helix.v1.CacheHealthRequest
+ */
+export type CacheHealthRequest = Message<"helix.v1.CacheHealthRequest"> & {
+};
+
+/**
+ * Describes the message helix.v1.CacheHealthRequest.
+ * Use `create(CacheHealthRequestSchema)` to create a new message.
+ */
+export const CacheHealthRequestSchema: GenMessage<CacheHealthRequest> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 11);
+
+/**
+ * @generated from message helix.v1.CacheHealthReply
+ */
+export type CacheHealthReply = Message<"helix.v1.CacheHealthReply"> & {
+  /**
+   * @generated from field: bool ready = 1;
+   */
+  ready: boolean;
+
+  /**
+   * store (redis | memory), index (local | redis-search | qdrant), embedder id.
+   *
+   * @generated from field: string store = 2;
+   */
+  store: string;
+
+  /**
+   * @generated from field: string index = 3;
+   */
+  index: string;
+
+  /**
+   * @generated from field: string embedder = 4;
+   */
+  embedder: string;
+
+  /**
+   * @generated from field: uint64 entries = 5;
+   */
+  entries: bigint;
+
+  /**
+   * @generated from field: uint64 indexed = 6;
+   */
+  indexed: bigint;
+
+  /**
+   * @generated from field: string detail = 7;
+   */
+  detail: string;
+};
+
+/**
+ * Describes the message helix.v1.CacheHealthReply.
+ * Use `create(CacheHealthReplySchema)` to create a new message.
+ */
+export const CacheHealthReplySchema: GenMessage<CacheHealthReply> = /*@__PURE__*/
+  messageDesc(file_helix_v1_cache, 12);
 
