@@ -22,7 +22,16 @@ export { TelemetryConfig, MetricsConfig, TracingConfig } from './schema/telemetr
 export { TlsConfig } from './schema/tls.config.js';
 export { AuthConfig } from './schema/auth.config.js';
 export { RateLimitsConfig } from './schema/rate-limits.config.js';
-export { DeploymentConfig, ModelConfig, ProviderAccountConfig } from './schema/models.config.js';
+export {
+  CircuitBreakerConfig,
+  DeploymentConfig,
+  ModelConfig,
+  ModelRoutingConfig,
+  ProviderAccountConfig,
+  RetryConfig,
+  ROUTING_STRATEGIES,
+  type RoutingStrategy,
+} from './schema/models.config.js';
 export { CacheStepConfig, PipelineConfig, PipelineStepConfig } from './schema/pipeline.config.js';
 export { AlertsConfig, CostConfig, ModelSwapConfig, PriceOverrideConfig, PricesConfig, PromptCacheConfig, SmtpConfig } from './schema/cost.config.js';
 export { EventsConfig, OutboxConfig } from './schema/events.config.js';

@@ -1,5 +1,15 @@
-import type { HelixConfig, ModelConfig, ProviderAccountConfig } from '@helix/config';
+import type { HelixConfig, ModelConfig, ModelRoutingConfig, ProviderAccountConfig } from '@helix/config';
 import type { Deployment } from '@helix/providers';
+
+/** A deployment with what the router reads: its configured id (a bounded metric label), weight, capacity and tags. */
+export interface RoutedDeployment extends Deployment {
+  /** The id as configured (a wildcard deployment keeps its `*` here, while `id` names the model asked for). */
+  configId: string;
+  weight: number;
+  rpm?: number;
+  tpm?: number;
+  tags: readonly string[];
+}
 
 /** A public model, resolved: the deployments that may serve it, in order. */
 export interface ResolvedModel {
@@ -10,7 +20,10 @@ export interface ResolvedModel {
   tools: boolean;
   vision: boolean;
   ownedBy: string;
-  deployments: Deployment[];
+  deployments: RoutedDeployment[];
+  fallbacks: readonly string[];
+  contextFallbacks: readonly string[];
+  routing: ModelRoutingConfig;
 }
 
 const WILDCARD = '*';
@@ -55,12 +68,18 @@ function enabled(a: ProviderAccountConfig): boolean {
 }
 
 function resolve(model: ModelConfig, accounts: Map<string, ProviderAccountConfig>): ResolvedModel {
-  const deployments: Deployment[] = [];
+  const deployments: RoutedDeployment[] = [];
   for (const d of model.deployments) {
     const account = accounts.get(d.provider);
     if (!account) continue;
+    const id = d.id ?? `${account.name}/${d.model}`;
     deployments.push({
-      id: d.id ?? `${account.name}/${d.model}`,
+      id,
+      configId: id,
+      weight: d.weight,
+      rpm: d.rpm,
+      tpm: d.tpm,
+      tags: d.tags,
       provider: account.type,
       model: d.model,
       baseUrl: account.baseUrl ?? '',
@@ -78,5 +97,8 @@ function resolve(model: ModelConfig, accounts: Map<string, ProviderAccountConfig
     vision: model.vision,
     ownedBy: model.ownedBy ?? model.deployments[0]?.provider ?? 'helix',
     deployments,
+    fallbacks: model.fallbacks,
+    contextFallbacks: model.contextFallbacks,
+    routing: model.routing,
   };
 }
