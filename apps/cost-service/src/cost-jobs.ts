@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigStore } from '@helix/config';
+import { settledTtlMs } from '@helix/cost';
 import type { Logger } from '@helix/telemetry';
 import type { CostCore } from './cost-core.js';
 
@@ -21,7 +22,7 @@ export class CostJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   onApplicationBootstrap(): void {
     const cost = () => this.store.current.cost;
     this.every('sweep', cost().sweepIntervalMs, async () => {
-      const released = await this.core.counters.sweep(Date.now(), Math.max(cost().reservationTtlMs, 86_400_000) * 2);
+      const released = await this.core.counters.sweep(Date.now(), settledTtlMs(cost()));
       if (released) this.core.metrics.released.inc(released);
     });
     this.every('alerts', cost().alerts.checkIntervalMs, async () => {

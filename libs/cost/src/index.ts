@@ -9,7 +9,7 @@ export { PriceBook } from './prices/price-book.js';
 export { loadPriceBook, type LoadedPrices } from './prices/load-price-book.js';
 export { PERIODS, dayStartMs, localDay, periodWindow, type BudgetPeriod, type PeriodWindow } from './budgets/period.js';
 export { LEVELS, appliesTo, type Budget, type BudgetLevel, type ModelCap, type TenantIds } from './budgets/budget.js';
-export { COUNTER_GRACE_MS, budgetLines, counterExpiry, type BudgetLine } from './budgets/budget-lines.js';
+export { COUNTER_GRACE_MS, budgetLines, counterExpiry, counterSpecs, settledTtlMs, type BudgetLine } from './budgets/budget-lines.js';
 export {
   BUDGET_COUNTERS,
   type BudgetCounters,

@@ -1,4 +1,5 @@
 import { appliesTo, LEVELS, type Budget, type TenantIds } from './budget.js';
+import type { CounterSpec } from './budget-counters.js';
 import { periodWindow, type PeriodWindow } from './period.js';
 
 /** One counter a request reserves against: a budget in its current period, or one of its model caps. */
@@ -40,3 +41,10 @@ export function budgetLines(budgets: readonly Budget[], tenant: TenantIds, model
 /** When a counter may be dropped: a week after its period ends; 0 = never (total budgets). */
 export const counterExpiry = (line: Pick<BudgetLine, 'window'>): number =>
   Number.isFinite(line.window.endMs) ? line.window.endMs + COUNTER_GRACE_MS : 0;
+
+/** The counters of these lines, as the store takes them. */
+export const counterSpecs = (lines: readonly BudgetLine[]): CounterSpec[] =>
+  lines.map((l) => ({ id: l.counterId, limit: l.limitPico, strict: l.strict, expireAtMs: counterExpiry(l) }));
+
+/** How long a settled reservation is remembered (a redelivered event is then a no-op): twice its expiry, at least two days. */
+export const settledTtlMs = (cfg: { reservationTtlMs: number }): number => Math.max(cfg.reservationTtlMs, 86_400_000) * 2;

@@ -5,7 +5,7 @@ import { reservationOf } from '../prices/cost-of.js';
 import type { PriceBook } from '../prices/price-book.js';
 import type { BudgetCounters } from './budget-counters.js';
 import type { BudgetDirectory } from './budget-directory.js';
-import { budgetLines, counterExpiry, type BudgetLine } from './budget-lines.js';
+import { budgetLines, counterSpecs, type BudgetLine } from './budget-lines.js';
 
 type Reply = MessageInitShape<typeof BudgetReserveReplySchema>;
 
@@ -51,7 +51,7 @@ export class ReserveUseCase {
     const result = await this.deps.counters.reserve({
       orgId: tenant.orgId,
       reservationId: req.reservationId,
-      counters: lines.map((l) => ({ id: l.counterId, limit: l.limitPico, strict: l.strict, expireAtMs: counterExpiry(l) })),
+      counters: counterSpecs(lines),
       promptCost: cost.promptCost,
       outputPrice: cost.outputPrice,
       allowance,

@@ -2,7 +2,7 @@ import type { CostConfig } from '@helix/config';
 import type { RequestCompleted } from '@helix/contracts';
 import type { BudgetCounters } from '../budgets/budget-counters.js';
 import type { BudgetDirectory } from '../budgets/budget-directory.js';
-import { budgetLines, counterExpiry, type BudgetLine } from '../budgets/budget-lines.js';
+import { budgetLines, counterSpecs, settledTtlMs, type BudgetLine } from '../budgets/budget-lines.js';
 import type { LedgerRow } from '../db/pg.ledger-store.js';
 import type { PriceBook } from '../prices/price-book.js';
 import { ledgerRowOf } from './ledger-row.js';
@@ -53,8 +53,8 @@ export class IngestUseCase {
       orgId: row.orgId,
       reservationId: reservationId || e.eventId,
       cost: row.costPico,
-      fallback: lines.map((l) => ({ id: l.counterId, limit: l.limitPico, strict: l.strict, expireAtMs: counterExpiry(l) })),
-      doneTtlMs: Math.max(cfg.reservationTtlMs, 86_400_000) * 2,
+      fallback: counterSpecs(lines),
+      doneTtlMs: settledTtlMs(cfg),
     });
     const now = (this.deps.now ?? Date.now)();
     const byId = new Map(lines.map((l) => [l.counterId, l]));
