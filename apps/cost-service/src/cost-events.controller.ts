@@ -12,8 +12,9 @@ export class CostEventsController {
 
   @BusEventPattern(EventSubjects.requestCompleted, { durable: 'cost-ledger', batch: 500, maxWaitMs: 50, ackWaitMs: 15_000 })
   async ledger(@Payload() batch: Delivery<RequestCompleted>[]) {
-    const { inserted } = await this.core.ingest.execute(batch.map((d) => d.message));
+    const { inserted, costPico } = await this.core.ingest.execute(batch.map((d) => d.message));
     this.core.metrics.ledgerEvents.inc({ result: 'inserted' }, inserted);
+    this.core.metrics.spend.inc(Number(costPico) / 1e12);
     if (batch.length > inserted) this.core.metrics.ledgerEvents.inc({ result: 'duplicate' }, batch.length - inserted);
   }
 

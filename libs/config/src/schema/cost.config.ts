@@ -75,8 +75,8 @@ export class AlertsConfig {
   /** A hard-limit alert still standing after this long goes again to the escalation channels, in ms; 0 = never. Default 3600000. */
   @IsInt() @Min(0) readonly escalateAfterMs: number = 3_600_000;
 
-  /** How often each replica looks for escalations and spend anomalies, in ms. Default 60000. */
-  @IsInt() @Min(100) readonly checkIntervalMs: number = 60_000;
+  /** How often each replica looks for escalations and spend anomalies, in ms (alerts are due within 60 s). Default 15000. */
+  @IsInt() @Min(100) readonly checkIntervalMs: number = 15_000;
 
   /** Spend anomaly: a team's last hour above its mean hourly spend + this many standard deviations. Default 3. */
   @IsNumber() @Min(0) readonly anomalyFactor: number = 3;

@@ -33,15 +33,21 @@ export interface IngestDeps {
 export class IngestUseCase {
   constructor(private readonly deps: IngestDeps) {}
 
-  async execute(events: readonly RequestCompleted[]): Promise<{ inserted: number }> {
+  /** Returns how many events were new, and their cost (pico-USD). */
+  async execute(events: readonly RequestCompleted[]): Promise<{ inserted: number; costPico: bigint }> {
     const cfg = this.deps.config();
     const book = this.deps.prices();
     const rows = events.map((e) => ledgerRowOf(e, book, cfg.timeZone));
     await Promise.all(events.map((e, i) => this.settle(e, rows[i]!, cfg)));
     const inserted = await this.deps.ledger.insert(rows);
     const fresh = new Set(inserted);
-    for (const row of rows) if (row.unpriced && fresh.has(row.requestId)) this.deps.events.unpriced(row);
-    return { inserted: inserted.length };
+    let costPico = 0n;
+    for (const row of rows) {
+      if (!fresh.has(row.requestId)) continue;
+      costPico += row.costPico;
+      if (row.unpriced) this.deps.events.unpriced(row);
+    }
+    return { inserted: inserted.length, costPico };
   }
 
   private async settle(e: RequestCompleted, row: LedgerRow, cfg: CostConfig): Promise<void> {
