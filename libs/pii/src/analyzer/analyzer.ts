@@ -1,6 +1,7 @@
 import { PLACEHOLDER } from '../restore/placeholder.js';
 import type { Finding, Recognizer } from './finding.js';
 import { resolveOverlaps } from './overlaps.js';
+import { TextContext } from '../text/text-context.js';
 
 /** What one analysis looks for. */
 export interface AnalyzeOptions {
@@ -35,7 +36,7 @@ export class Analyzer {
   analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
     if (!text) return [];
     const wanted = opts.entities?.length ? new Set(opts.entities) : undefined;
-    const ctx = { lower: text.toLowerCase() };
+    const ctx = new TextContext(text);
     const placeholders = text.indexOf('<') === -1 ? [] : [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
     const extraAllow = opts.allowList?.length ? new Set(opts.allowList.map((v) => v.toLowerCase())) : undefined;
     const all: Finding[] = [];

@@ -1,3 +1,5 @@
+import type { Tokens } from '../text/tokens.js';
+
 /** One detected entity in a text: Presidio's `RecognizerResult`. Offsets are UTF-16 code units, end exclusive. */
 export interface Finding {
   entityType: string;
@@ -9,10 +11,12 @@ export interface Finding {
   recognizer: string;
 }
 
-/** What a recognizer may need beyond the text. */
+/** What a recognizer may need beyond the text, each made once per text and only when asked for. */
 export interface RecognizeContext {
-  /** The text lower-cased once, for context-word lookups. */
-  lower: string;
+  /** The text lower-cased, for context-word lookups. */
+  readonly lower: string;
+  /** The text's words, numbers and punctuation with their hashes (NER and address rules). */
+  readonly tokens: Tokens;
 }
 
 /**

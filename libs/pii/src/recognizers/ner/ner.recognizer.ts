@@ -1,78 +1,87 @@
 import type { Finding, RecognizeContext, Recognizer } from '../../analyzer/finding.js';
 import { Entities } from '../../entities.js';
-import { gazetteer, type Gazetteer } from './gazetteer.js';
-import { LOCATION_CUES, PERSON_CUES, TITLES } from './word-lists.js';
+import { T, type Tokens } from '../../text/tokens.js';
+import { G, gazetteer, type Gazetteer } from './gazetteer.js';
+import { CapitalRun, isGlued, readRun } from './runs.js';
 
-const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?";
-const RUN = new RegExp(`(?<![\\p{L}\\p{M}\\d_@./-])${CAP}(?:[ \\t]+(?:(?:de|van|der|den|von|da|di|du|del|della|la|le|bin|al|el|dos|das|of|&)[ \\t]+)?${CAP})*`, 'gu');
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'i', 'we', 'you', 'he', 'she', 'they', 'it', 'dear', 'hi', 'hello', 'hey', 'thanks', 'on', 'in', 'at', 'for', 'and', 'or', 'but', 'if', 'when', 'what', 'where', 'who', 'why', 'how', 'please', 'can', 'could', 'would', 'should', 'will', 'is', 'are', 'was', 'not', 'no', 'yes', 'ok']);
-const TITLE_SET = new Set(TITLES);
-const SENTENCE_END = /(?:^|[.!?:;>\n"“(\[*•-]\s*|\n\s*)$/;
-
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
+const STARTERS = new Set('.!?:;>"“”(*•|[{#-'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * Names of people, places, organizations and NRP without a statistical model:
- * runs of capitalized words, judged by packaged gazetteers (first/last names,
- * GeoNames cities, countries), closed word classes (titles, organization
- * suffixes, nationalities) and the words just before the run ("my name is",
- * "lives in"). Chosen over compromise after measuring both (bench/pii).
+ * runs of capitalized words (and lower-case given names after a cue), judged
+ * by one packaged gazetteer table (names, GeoNames places, countries, English
+ * vocabulary), closed word classes (titles, organization suffixes,
+ * nationalities, calendar words) and the words just before the run ("my name
+ * is", "lives in", "works for"). Works on the shared token arrays: no regex and
+ * no substring per word.
  */
 export class NerRecognizer implements Recognizer {
   readonly name = 'ner';
   readonly entities = [Entities.person, Entities.location, Entities.organization, Entities.nrp];
+  private readonly run = new CapitalRun();
 
   constructor(private readonly g: Gazetteer = gazetteer()) {}
 
-  analyze(text: string, _ctx: RecognizeContext): Finding[] {
+  analyze(_text: string, ctx: RecognizeContext): Finding[] {
+    const tk = ctx.tokens;
     const out: Finding[] = [];
-    RUN.lastIndex = 0;
-    for (const m of text.matchAll(RUN)) {
-      const tokens = [...m[0].matchAll(/\S+/g)].map((t) => ({ text: t[0], start: m.index + t.index, end: m.index + t.index + t[0].length }));
-      const found = this.judge(text, tokens);
-      if (found) out.push(found);
+    for (let t = 0; t < tk.count; ) {
+      const f = tk.flags[t]!;
+      if (f & T.WORD && isGlued(tk, t)) t++;
+      else if (f & T.WORD && f & T.CAP) {
+        const last = readRun(tk, t, this.g.table, this.run);
+        const found = this.judge(tk);
+        if (found) out.push(found);
+        t = last + 1;
+      } else if (f & T.WORD && !(f & T.CAP)) {
+        t = this.lowerCase(tk, t, out);
+      } else t++;
     }
     return out;
   }
 
-  private judge(text: string, all: Token[]): Finding | undefined {
-    let tokens = all;
-    let titled = false;
-    while (tokens.length) {
-      const w = bare(tokens[0]!.text).toLowerCase();
-      if (TITLE_SET.has(w)) titled = true;
-      else if (!FUNCTION_WORDS.has(w)) break;
-      tokens = tokens.slice(1);
-    }
-    while (tokens.length && ['of', '&'].includes(tokens.at(-1)!.text)) tokens = tokens.slice(0, -1);
-    if (!tokens.length) return undefined;
-    const start = tokens[0]!.start;
-    const last = tokens.at(-1)!;
-    const end = last.end - (/(?:'s|’s|\.)$/.test(last.text) && !/^\p{Lu}\.$/u.test(last.text) ? (last.text.endsWith('.') ? 1 : 2) : 0);
-    const words = tokens.map((t) => bare(t.text));
-    const lower = words.map((w) => w.toLowerCase());
-    const before = text.slice(Math.max(0, start - 24), start);
-    const initial = SENTENCE_END.test(before) && !titled;
-    const hit = (entityType: string, score: number): Finding => ({ entityType, start, end, score, recognizer: this.name });
-
-    if (words.length <= 2 && lower.every((w) => this.g.nrp.has(w))) return hit(Entities.nrp, 0.7);
-    if (words.length > 1 && (this.g.orgWords.has(lower.at(-1)!) || (this.g.orgWords.has(lower[0]!) && lower[1] === 'of'))) return hit(Entities.organization, 0.75);
-    const names = words.filter((w) => this.g.names.has(w)).length;
-    const common = lower.filter((w) => this.g.common.has(w)).length;
-    const place = this.g.places.has(lower.join(' '));
-    if (titled || (PERSON_CUES.test(before) && names > 0 && !place)) return hit(Entities.person, 0.85);
-    if (LOCATION_CUES.test(before) && (place || names < words.length)) return hit(Entities.location, place ? 0.85 : 0.6);
-    if (words.length >= 2 && names === words.length && common < words.length) return hit(Entities.person, 0.85);
-    if (place && (names === 0 || common === 0)) return hit(Entities.location, names ? 0.55 : 0.7);
-    if (names > 0 && common < words.length) return hit(Entities.person, initial && words.length === 1 ? 0.55 : 0.7);
-    if (common === 0 && !initial && !isAcronym(words) && !lower.some((w) => this.g.vocabulary.has(w))) return hit(words.length > 1 ? Entities.organization : Entities.person, 0.5);
+  private judge(tk: Tokens): Finding | undefined {
+    const r = this.run;
+    if (!r.words) return undefined;
+    const hit = (entityType: string, score: number): Finding => ({ entityType, start: tk.start[r.first]!, end: tk.end[r.last]!, score, recognizer: this.name });
+    const cue = this.cueBefore(tk, r.first);
+    const initial = r.first === 0 || tk.has(r.first, T.NEWLINE) || STARTERS.has(tk.char(r.first - 1));
+    const place = (this.g.table.get(...tk.phrase(r.first, r.last)) & G.PLACE) !== 0;
+    const unknown = r.words - r.vocab;
+    const nameLike = r.names + r.initials;
+    if (r.calendar) return undefined;
+    if (r.words <= 2 && r.nrp === r.words) return cue & G.PERSON_CUE && r.words === 1 ? undefined : hit(Entities.nrp, 0.7);
+    if (r.words > 1 && r.orgWord) return hit(Entities.organization, 0.75);
+    if (r.titled) return hit(Entities.person, 0.85);
+    if (cue & G.PERSON_CUE && (r.names > 0 || unknown > 0) && !place && r.common < r.words) return hit(Entities.person, 0.85);
+    if (cue & G.ORG_CUE && !place && r.names < r.words && r.common < r.words) return hit(Entities.organization, 0.6);
+    if (cue & G.LOCATION_CUE && (place || (r.names < r.words && unknown > 0))) return hit(Entities.location, place ? 0.85 : 0.6);
+    if (r.words >= 2 && nameLike >= r.words && r.common < r.words && !place) return hit(Entities.person, 0.85);
+    if (place && (r.names === 0 || r.common === 0) && (r.common < r.words || r.words > 1)) return hit(Entities.location, r.names ? 0.55 : 0.7);
+    if (r.names > 0 && r.common < r.words) return hit(Entities.person, initial && r.words === 1 ? 0.55 : 0.7);
+    if (r.common === 0 && unknown === r.words && !r.acronym && (!initial || r.words > 1)) return hit(r.words > 1 ? Entities.organization : Entities.person, 0.5);
     return undefined;
   }
-}
 
-const bare = (w: string) => w.replace(/(?:'s|’s)$/, '').replace(/\.$/, '');
-const isAcronym = (words: string[]) => words.every((w) => /^[\p{Lu}\d]{2,5}$/u.test(w));
+  /** Lower-case given names after a person cue ("with patricia desrosiers", "my name is borna"); returns the next token to read. */
+  private lowerCase(tk: Tokens, t: number, out: Finding[]): number {
+    if (!(this.wordFlags(tk, t) & G.NAME) || this.wordFlags(tk, t) & (G.VOCAB | G.FUNCTION) || !(this.cueBefore(tk, t) & G.PERSON_CUE)) return t + 1;
+    let last = t;
+    while (last + 1 < tk.count && tk.has(last + 1, T.WORD) && !tk.has(last + 1, T.NEWLINE) && this.wordFlags(tk, last + 1) & G.NAME && !(this.wordFlags(tk, last + 1) & G.COMMON)) last++;
+    out.push({ entityType: Entities.person, start: tk.start[t]!, end: tk.end[last]!, score: 0.6, recognizer: this.name });
+    return last + 1;
+  }
+
+  private wordFlags(tk: Tokens, t: number): number {
+    return this.g.table.get(tk.h1[t]!, tk.h2[t]!);
+  }
+
+  /** Cue bits of the one to three words before token `t` (a `:` or `,` between is skipped). */
+  private cueBefore(tk: Tokens, t: number): number {
+    let e = t - 1;
+    if (e >= 0 && (tk.char(e) === 0x3a || tk.char(e) === 0x2c)) e--;
+    let bits = 0;
+    for (let s = e; s >= 0 && s >= e - 3; s--) bits |= this.g.table.get(...tk.phrase(s, e)) & (G.PERSON_CUE | G.LOCATION_CUE | G.ORG_CUE | G.TITLE);
+    return bits & G.TITLE ? bits | G.PERSON_CUE : bits;
+  }
+}

@@ -1,0 +1,103 @@
+import { T, type Tokens } from '../../text/tokens.js';
+import type { WordTable } from '../../text/word-hash.js';
+import { G } from './gazetteer.js';
+
+const DOT = 0x2e;
+const AMP = 0x26;
+
+/** A run of capitalized words as the NER rules judge it: its bounds after trimming, and counts of word classes. Reused between runs. */
+export class CapitalRun {
+  first = 0;
+  last = 0;
+  /** Words, not counting initials and particles. */
+  words = 0;
+  initials = 0;
+  names = 0;
+  common = 0;
+  vocab = 0;
+  nrp = 0;
+  calendar = 0;
+  orgWord = false;
+  titled = false;
+  acronym = true;
+
+  reset(first: number): void {
+    this.first = first;
+    this.last = first;
+    this.words = this.initials = this.names = this.common = this.vocab = this.nrp = this.calendar = 0;
+    this.orgWord = this.titled = false;
+    this.acronym = true;
+  }
+}
+
+/** Characters that glue a word into an identifier, a path or an address ("sk_test_X", "a/B", "x@Y", "file.Txt"). */
+const GLUE = new Set('_/\\@=#$%+*~^|`'.split('').map((c) => c.charCodeAt(0)));
+
+/** A word stuck to code-like punctuation without a space: part of an identifier, never a name. */
+export function isGlued(tk: Tokens, t: number): boolean {
+  const before = t > 0 && !tk.has(t, T.SPACED) ? tk.char(t - 1) : -1;
+  if (GLUE.has(before) || (before === DOT && tk.has(t - 2, T.WORD) && !tk.has(t - 1, T.SPACED))) return true;
+  const n = t + 1;
+  if (n >= tk.count || tk.has(n, T.SPACED)) return false;
+  const after = tk.char(n);
+  return GLUE.has(after) || ((after === DOT || after === 0x2d) && n + 1 < tk.count && !tk.has(n + 1, T.SPACED) && (tk.flags[n + 1]! & (T.WORD | T.NUM)) !== 0);
+}
+
+const isInitial = (tk: Tokens, t: number) => tk.has(t, T.WORD) && tk.has(t, T.CAP) && tk.length(t) === 1;
+
+/**
+ * Reads the run of capitalized words starting at token `t` into `run` (one
+ * line; initials with their dot, "&", and particles such as "van der" or "of"
+ * inside), trims function words and titles in front and particles at the end,
+ * and counts its word classes. Returns the last token of the untrimmed run.
+ */
+export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun): number {
+  let e = t;
+  for (;;) {
+    const n = e + 1;
+    if (n >= tk.count || tk.has(n, T.NEWLINE)) break;
+    const f = tk.flags[n]!;
+    const nextCap = tk.has(n + 1, T.WORD) && tk.has(n + 1, T.CAP) && !tk.has(n + 1, T.NEWLINE);
+    if (isGlued(tk, n)) break;
+    if (f & T.WORD && f & T.CAP) e = n;
+    else if (tk.char(n) === DOT && (isInitial(tk, e) || table.get(tk.h1[e]!, tk.h2[e]!) & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
+    else if ((tk.char(n) === AMP || (f & T.WORD && table.get(tk.h1[n]!, tk.h2[n]!) & G.PARTICLE) || isOf(tk, n)) && nextCap) e = n + 1;
+    else break;
+  }
+  run.reset(t);
+  let s = t;
+  while (s <= e) {
+    const bits = tk.has(s, T.WORD) ? table.get(tk.h1[s]!, tk.h2[s]!) : 0;
+    if (bits & G.TITLE) run.titled = true;
+    else if (!(bits & G.FUNCTION) && !tk.has(s, T.PUNCT)) break;
+    s++;
+  }
+  let l = e;
+  while (l >= s && (tk.has(l, T.PUNCT) || (!tk.has(l, T.CAP) && tk.has(l, T.WORD)))) l--;
+  run.first = s;
+  run.last = l;
+  for (let i = s; i <= l; i++) count(tk, i, table, run, i === l, i === s);
+  return e;
+}
+
+function count(tk: Tokens, i: number, table: WordTable, run: CapitalRun, last: boolean, first: boolean): void {
+  if (!tk.has(i, T.WORD)) return;
+  const bits = table.get(tk.h1[i]!, tk.h2[i]!);
+  if (!tk.has(i, T.CAP)) return;
+  if (tk.length(i) === 1) {
+    run.initials++;
+    return;
+  }
+  run.words++;
+  if (bits & G.NAME) run.names++;
+  if (bits & G.COMMON) run.common++;
+  if (bits & G.VOCAB) run.vocab++;
+  if (bits & G.NRP) run.nrp++;
+  if (bits & G.CALENDAR) run.calendar++;
+  if (bits & G.ORG_WORD && (last || (first && isOf(tk, i + 1)))) run.orgWord = true;
+  if (!tk.has(i, T.ALLCAP) || tk.length(i) > 5 || bits & (G.NAME | G.PLACE)) run.acronym = false;
+}
+
+function isOf(tk: Tokens, t: number): boolean {
+  return tk.has(t, T.WORD) && tk.length(t) === 2 && tk.text.charCodeAt(tk.start[t]!) === 0x6f && tk.text.charCodeAt(tk.start[t]! + 1) === 0x66;
+}
