@@ -114,6 +114,15 @@ describe('CostStep', () => {
     expect(s.responseHeaders).toMatchObject({ 'x-helix-cost': '0', 'x-helix-cost-saved': '0.002' });
   });
 
+  it('estimates an embeddings request without usage from its input', () => {
+    const s = new RequestState('embeddings', 'c', { model: 'm', input: 'one two three' } as never, {});
+    const st = step();
+    st.before(s);
+    st.transform({ kind: 'json', status: 200, body: { object: 'list', data: [] } }, s);
+    expect(s.usage).toMatchObject({ inputTokens: 3, outputTokens: 0, estimated: true });
+    expect(s.costPicoUsd).toBe(3_000_000n);
+  });
+
   it('a model without a price is unpriced, with its tokens, never $0', () => {
     const s = new RequestState('chat.completions', 'c', { model: 'nobody-prices-me', messages: [{ role: 'user', content: 'x' }] }, {});
     const st = step();

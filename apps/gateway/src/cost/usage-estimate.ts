@@ -1,9 +1,10 @@
 import { countChatTokens, estimateTokens, usageMissing, type ChatCompletion, type ChatCompletionChunk, type ChatRequest, type TokenUsage } from '@helix/providers';
 
-/** Usage counted locally (gpt-tokenizer) when the provider reported none: the prompt as sent, the text generated. Marked `estimated`. */
+/** Usage counted locally (gpt-tokenizer) when the provider reported none: the prompt as sent (an embeddings input as its text), the text generated. Marked `estimated`. */
 export function estimateUsage(body: ChatRequest, generated: string): TokenUsage {
+  const input = (body as { input?: unknown }).input;
   return {
-    inputTokens: countChatTokens(body),
+    inputTokens: Array.isArray(body.messages) ? countChatTokens(body) : estimateTokens(typeof input === 'string' ? input : JSON.stringify(input ?? ''), body.model),
     outputTokens: estimateTokens(generated, body.model),
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
