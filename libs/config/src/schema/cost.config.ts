@@ -119,9 +119,6 @@ export class CostConfig {
   /** How often each replica releases expired reservations, in ms. Default 5000. */
   @IsInt() @Min(100) readonly sweepIntervalMs: number = 5_000;
 
-  /** Completed events the ledger writes per statement. Default 500. */
-  @IsInt() @Min(1) @Max(10_000) readonly ledgerBatch: number = 500;
-
   /** How long a budget definition is cached by each replica, in ms (changes through this replica apply at once). Default 2000. */
   @IsInt() @Min(0) readonly budgetCacheMs: number = 2_000;
 
