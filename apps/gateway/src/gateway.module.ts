@@ -13,6 +13,7 @@ import { ModelsController } from './models/models.controller.js';
 import { PiiApiController } from './pii-api/pii-api.controller.js';
 import { pipelineProviders } from './pipeline/pipelines.provider.js';
 import { RateLimitModule } from './ratelimit/rate-limit.module.js';
+import { RoutingModule } from './routing/routing.module.js';
 import { CONFIG_STORE, type ConfigStore } from '@helix/config';
 
 /**
@@ -25,7 +26,7 @@ export class GatewayModule {
   static forRoot(infra: ServiceInfra): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule],
+      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule],
       controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController],
       providers: [
         RequestRunner,

@@ -1,15 +1,23 @@
 import type { HelixConfig, ModelConfig, ModelRoutingConfig, ProviderAccountConfig } from '@helix/config';
 import type { Deployment } from '@helix/providers';
 
-/** A deployment with what the router reads: its configured id (a bounded metric label), weight, capacity and tags. */
+/**
+ * A deployment with what the router reads: its configured id (a bounded metric label), weight,
+ * capacity and tags. The catalog sets them all; hand-built routes (tests) may leave them out.
+ */
 export interface RoutedDeployment extends Deployment {
-  /** The id as configured (a wildcard deployment keeps its `*` here, while `id` names the model asked for). */
-  configId: string;
-  weight: number;
+  /** The id as configured (a wildcard deployment keeps its `*` here, while `id` names the model asked for). Default `id`. */
+  configId?: string;
+  /** Default 1. */
+  weight?: number;
   rpm?: number;
   tpm?: number;
-  tags: readonly string[];
+  /** Default none. */
+  tags?: readonly string[];
 }
+
+/** The breaker, stats and metrics key of a deployment. */
+export const routingKey = (d: RoutedDeployment): string => d.configId ?? d.id;
 
 /** A public model, resolved: the deployments that may serve it, in order. */
 export interface ResolvedModel {
@@ -21,9 +29,12 @@ export interface ResolvedModel {
   vision: boolean;
   ownedBy: string;
   deployments: RoutedDeployment[];
-  fallbacks: readonly string[];
-  contextFallbacks: readonly string[];
-  routing: ModelRoutingConfig;
+  /** Default none. */
+  fallbacks?: readonly string[];
+  /** Default none. */
+  contextFallbacks?: readonly string[];
+  /** Default: the defaults of `ModelRoutingConfig`. */
+  routing?: ModelRoutingConfig;
 }
 
 const WILDCARD = '*';

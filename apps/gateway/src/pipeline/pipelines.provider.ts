@@ -16,6 +16,7 @@ import { UPSTREAM_TRANSPORT } from '../gateway-infra.module.js';
 import { ModelRoutes } from '../models/model-routes.js';
 import { ModelStep } from '../models/model.step.js';
 import { RateLimitStep } from '../ratelimit/rate-limit.step.js';
+import { Router } from '../routing/router.js';
 import { Pipeline } from './pipeline.js';
 import { CHAT_PIPELINE, EMBEDDINGS_PIPELINE } from './pipeline.tokens.js';
 import type { RequestState } from './request-state.js';
@@ -30,8 +31,8 @@ const refusedForEvents = () => metrics.counter('helix_events_backpressure_refusa
 export const pipelineProviders: Provider[] = [
   {
     provide: CHAT_PIPELINE,
-    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER],
-    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger) => {
+    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER, Router],
+    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger, router: Router) => {
       const swapTo = (state: RequestState, model: string) => {
         const route = routes.current().get(model);
         if (!route) return;
@@ -49,7 +50,7 @@ export const pipelineProviders: Provider[] = [
           [new BudgetStep(busBudgetPort(bus), () => store.current.pipeline.budget, swapTo), new PiiStep(busPiiPort(bus), () => store.current.pipeline.pii)],
           [new CacheStep(busCachePort(bus), () => store.current.pipeline.cache)],
         ],
-        new ChatHandler(http),
+        new ChatHandler(router, routes.current, http),
         (step, err) => log.error({ err, step: step.name }, 'pipeline after-hook failed'),
       );
     },
