@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceInfra } from '@helix/platform';
 import { AccessModule } from './access/access.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { CacheApiModule } from './cache-api/cache-api.module.js';
 import { ChatController } from './chat/chat.controller.js';
 import { EmbeddingsController } from './embeddings/embeddings.controller.js';
 import { EventsModule } from './events/events.module.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CacheStepConfig } from '@helix/config';
-import { cacheKeys } from '@helix/cache';
+import { cacheKeys, uncacheableReason } from '@helix/cache';
 import { CacheStatus, RequestOutcome, uuidv7 } from '@helix/contracts';
 import type { ChatCompletion, ChatCompletionChunk, ChatMessage } from '@helix/providers';
 import { metrics } from '@helix/telemetry';
@@ -38,17 +38,12 @@ export class CacheStep implements Step {
     const cfg = this.config();
     if (!cfg.enabled) return;
     const directive = directives(state);
-    state.cache.store = !directive.noStore && (state.body.n ?? 1) === 1;
-    if ((state.body.n ?? 1) > 1) return this.bypass(state, 'n_gt_1');
-    const keys = cacheKeys({
-      scope: `team:${state.identity!.orgId}/${state.identity!.teamId}`,
-      model: state.model,
-      namespace: directive.namespace,
-      messages: state.body.messages.map(forKey),
-      params: state.body,
-    });
+    const single = (state.body.n ?? 1) === 1;
+    state.cache.store = !directive.noStore && single;
+    if (!single) return this.bypass(state, 'n_gt_1');
+    const keys = cacheKeys({ scope: '', model: state.model, namespace: directive.namespace, messages: state.body.messages.map(forKey), params: state.body });
     Object.assign(state.cache, keys, { namespace: directive.namespace, ttlSeconds: directive.ttlSeconds });
-    if (directive.noLookup) return this.bypass(state, 'client');
+    if (directive.noLookup) return this.bypass(state, directive.noStore ? 'no_store' : 'no_cache');
     let reply;
     try {
       reply = await this.port.lookup(
@@ -68,7 +63,7 @@ export class CacheStep implements Step {
   }
 
   transform(answer: Answer, state: RequestState): Answer {
-    if (state.cache.status !== CacheStatus.MISS || !state.cache.store || answer.kind === 'json') return answer;
+    if (!storable(state) || answer.kind === 'json') return answer;
     const seen: ChatCompletionChunk[] = [];
     return mapChunks(answer, async function* (chunks) {
       for await (const c of chunks) {
@@ -81,8 +76,8 @@ export class CacheStep implements Step {
 
   after(state: RequestState): void {
     const c = state.cache;
-    if (c.status !== CacheStatus.MISS || !c.store || state.outcome !== RequestOutcome.SUCCESS || !state.upstreamBody || !c.exactKey) return;
-    if (state.stream && !state.streamComplete) return;
+    if (!storable(state) || state.outcome !== RequestOutcome.SUCCESS || !state.upstreamBody || !c.exactKey) return;
+    if ((state.stream && !state.streamComplete) || uncacheableReason(state.upstreamBody)) return;
     const u = state.usage;
     this.port.store(
       {
@@ -121,9 +116,17 @@ export class CacheStep implements Step {
   }
 
   private header(state: RequestState): void {
-    state.responseHeaders['x-helix-cache'] = STATUS_HEADER[state.cache.status] ?? 'bypass';
-    if (state.cache.status === CacheStatus.HIT_SEMANTIC) state.responseHeaders['x-helix-cache-similarity'] = state.cache.similarity.toFixed(4);
+    const c = state.cache;
+    state.responseHeaders['x-helix-cache'] = STATUS_HEADER[c.status] ?? 'bypass';
+    if (c.similarity > 0 && c.status !== CacheStatus.HIT_EXACT) state.responseHeaders['x-helix-cache-similarity'] = c.similarity.toFixed(4);
+    if (c.verdict) state.responseHeaders['x-helix-cache-verdict'] = c.verdict;
   }
+}
+
+/** A miss, or a lookup skipped for a reason that still allows storing (no-cache, refresh, an unreachable cache). */
+function storable(state: RequestState): boolean {
+  const c = state.cache;
+  return c.store && (c.status === CacheStatus.MISS || c.status === CacheStatus.BYPASS);
 }
 
 /** Text stays; images and audio become a hash of their content, so the key still tells them apart. */
@@ -143,7 +146,12 @@ interface Directives {
   minSimilarity: number;
 }
 
-/** `x-helix-cache: no-cache | no-store | refresh`, `Cache-Control`, `x-helix-cache-ttl`, `-namespace`, `x-helix-semantic-threshold`. */
+/**
+ * `x-helix-cache: no-cache | refresh` (skip the lookup, store the answer), `no-store` (neither),
+ * `Cache-Control: no-cache | no-store` likewise, `x-helix-cache-ttl`, `x-helix-cache-namespace`
+ * (narrows the partition inside the tenant), `x-helix-semantic-threshold` (only ever stricter: the
+ * cache-service takes the larger of it and the configured threshold).
+ */
 function directives(state: RequestState): Directives {
   const mode = state.header('x-helix-cache')?.toLowerCase() ?? '';
   const cc = state.header('cache-control')?.toLowerCase() ?? '';
