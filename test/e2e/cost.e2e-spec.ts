@@ -126,6 +126,24 @@ describe('cost e2e: the embedded default with the openai client', () => {
     expect(mails()[0]!.raw).toMatch(/key/);
   });
 
+  it('keeps the budget admin API to admins and team-admins', async (ctx) => {
+    if (!wired) ctx.skip();
+    const member = await provisionKey(helix.url, helix.masterKey());
+    const teamAdmin = await provisionKey(helix.url, helix.masterKey(), { role: 'team-admin', orgId: member.orgId, teamId: member.teamId });
+    const status = async (k: ProvisionedKey, path: string) => (await fetch(`${helix.url}${path}`, { headers: { authorization: `Bearer ${k.key}` } })).status;
+    expect(await status(member, '/admin/budgets')).toBe(403);
+    expect(await status(member, '/admin/spend')).toBe(403);
+    expect(await status(teamAdmin, '/admin/budgets')).toBe(200);
+    const res = await fetch(`${helix.url}/admin/budgets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${teamAdmin.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 'org', period: 'daily', amount_usd: 1 }),
+    });
+    expect(res.status).toBe(403);
+    const own = await admin<{ team_id: string; scope_id: string }>(helix.url, teamAdmin.key, 'POST', '/admin/budgets', { level: 'team', period: 'daily', amount_usd: '2.5' });
+    expect(own).toMatchObject({ team_id: member.teamId, scope_id: member.teamId, amount_usd: '2.5' });
+  });
+
   it('serves a cheaper model once the team passed the swap threshold, and says so', async (ctx) => {
     if (!wired) ctx.skip();
     const k = await provisionKey(helix.url, helix.masterKey());
