@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: the gateway's overhead (issue 3). The gateway, or a peer, is pinned to core 0; the
+ * load generator, the mock upstream and the servers to core 1. Baselines: direct to the mock, a bare
+ * node:http pass-through. Helix in both modes (embedded, distributed), Portkey and LiteLLM (installed
+ * into bench/peers and bench/.venv-litellm when missing). Scenarios: max throughput with 32 connections
+ * (wrk), open loop at 500 and 1000 req/s and 100 streams/s (Node, latency from the scheduled send). Prints
+ * the tables; with --write (as `npm run bench` runs it) writes the `## Gateway` section and the header of
+ * docs/benchmarks.md. Not a test: nothing fails on a miss.
+ *
+ * Options: --seconds 10 (per scenario), --warmup 3, --only direct,helix-embedded,..., --write, --no-profile.
+ */
+import { setPriority } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { profileHelix } from './profile-pass.js';
+import { runScenarios } from './scenarios.js';
+import { composeDoc, printSummary } from './report/compose.js';
+import { writeGatewayDoc } from './report/write-doc.js';
+import { overheadOf, targetChecks, type TargetRun } from './report/tables.js';
+import { TARGETS } from './targets/catalog.js';
+import { pin } from './targets/helix.js';
+import { ROOT, startMock } from './targets/mock.js';
+import { LOAD_CORE } from './targets/target.js';
+import { BENCH_NICE, boost } from './targets/spawn-pinned.js';
+import { runValidationBench } from './validation/run-validation.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    write: { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const only = values.only?.split(',');
+const specs = TARGETS.filter((t) => !only || only.includes(t.key));
+const argv = process.argv.slice(2).join(' ');
+
+pin(process.pid, LOAD_CORE);
+boost('self');
+try {
+  setPriority(BENCH_NICE);
+} catch {
+  /* not root: measured at normal priority */
+}
+const installs = new Map(specs.map((s) => [s.key, s.install?.()]));
+const mock = await startMock();
+const runs: TargetRun[] = [];
+const profiles: string[] = [];
+try {
+  for (const spec of specs) {
+    const why = installs.get(spec.key);
+    if (why) {
+      console.log(`peer skipped: ${spec.name}: ${why}`);
+      runs.push({ name: spec.name, note: '', skipped: why });
+      continue;
+    }
+    console.log(`${spec.name} ...`);
+    let target;
+    try {
+      target = await spec.start(mock.origin);
+    } catch (err) {
+      const reason = (err as Error).message.split('\n')[0]!;
+      console.log(spec.helix ? `${spec.name} failed to start: ${(err as Error).message}` : `peer skipped: ${spec.name}: ${reason}`);
+      runs.push({ name: spec.name, note: '', skipped: reason });
+      continue;
+    }
+    try {
+      const { results, sent } = await runScenarios(target, seconds, warmup, console.log);
+      const extra = await target.afterRun?.(sent);
+      if (extra) console.log(`  ${extra}`);
+      runs.push({ name: target.name, note: target.note, results, extra });
+    } catch (err) {
+      console.log(`  ${spec.name} failed: ${(err as Error).message}`);
+      runs.push({ name: target.name, note: target.note, skipped: (err as Error).message.split('\n')[0]! });
+    } finally {
+      await target.stop();
+    }
+  }
+  const direct = runs.find((r) => r.name === 'direct to mock' && r.results);
+  if (direct && !values['no-profile']) {
+    for (const spec of specs.filter((s) => s.helix)) {
+      const run = runs.find((r) => r.name === spec.name && r.results);
+      if (!run || targetChecks(overheadOf(run, direct)).every((c) => c.met)) continue;
+      console.log(`${spec.name} missed a target: profiling it ...`);
+      profiles.push(await profileHelix(spec, mock.origin, seconds));
+    }
+  }
+} finally {
+  await mock.proc.stop();
+}
+
+const validation = runValidationBench();
+const doc = composeDoc({ runs, validation, profiles, seconds, warmup, command: `npm run bench${argv ? ` -- ${argv}` : ''}` });
+printSummary(doc);
+if (values.write) {
+  writeGatewayDoc(resolve(ROOT, 'docs/benchmarks.md'), doc.header, doc.section);
+  console.log('wrote the ## Gateway section of docs/benchmarks.md');
+}
