@@ -6,6 +6,23 @@ export interface Pattern {
   name: string;
   regex: RegExp;
   score: number;
+  /**
+   * A cheap test the text must pass before the regex runs: a literal every
+   * match contains (`includes`), a short regex, or a test on the shared context.
+   */
+  gate?: string | RegExp | ((text: string, ctx: RecognizeContext) => boolean);
+  /**
+   * The character before a match must not match this. It stands in for a
+   * leading lookbehind, which would stop V8 from skipping quickly to where a
+   * match can start.
+   */
+  notPrecededBy?: RegExp;
+}
+
+function passes(gate: Pattern['gate'], text: string, ctx: RecognizeContext): boolean {
+  if (gate === undefined) return true;
+  if (typeof gate === 'string') return text.includes(gate);
+  return gate instanceof RegExp ? gate.test(text) : gate(text, ctx);
 }
 
 /** Checks a match: `false` drops it, a number replaces its score, `true` keeps it. */
@@ -40,8 +57,15 @@ export class PatternRecognizer implements Recognizer {
   analyze(text: string, ctx: RecognizeContext): Finding[] {
     const out: Finding[] = [];
     for (const p of this.opts.patterns) {
-      p.regex.lastIndex = 0;
-      for (const m of text.matchAll(p.regex)) {
+      if (!passes(p.gate, text, ctx)) continue;
+      const re = p.regex;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0] === '') re.lastIndex++;
+        if (p.notPrecededBy && m.index > 0 && p.notPrecededBy.test(text[m.index - 1]!)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         const value = this.opts.group ? m[this.opts.group] : m[0];
         if (!value) continue;
         const start = m.index + (this.opts.group ? m[0].indexOf(value) : 0);

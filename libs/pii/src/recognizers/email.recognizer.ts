@@ -1,7 +1,7 @@
 import { PatternRecognizer } from '../analyzer/pattern.recognizer.js';
 import { Entities } from '../entities.js';
 
-/** An address whose domain ends in an alphabetic TLD of 2 to 24 letters. */
+/** An address whose domain ends in a TLD of 2 to 24 letters (any script, or punycode `xn--`), or is an IPv4 literal. */
 export const emailRecognizer = () =>
   new PatternRecognizer({
     name: 'email',
@@ -9,8 +9,9 @@ export const emailRecognizer = () =>
     patterns: [
       {
         name: 'email',
-        regex: /(?<![\w.%+-])[\w.%+-]*[\w%+-]@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])/gi,
+        regex: /(?<![\w.%+-])[\w.%+-]*[\w%+-]@(?:(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,24}|xn--[a-z0-9-]{2,59})|\d{1,3}(?:\.\d{1,3}){3})(?![\w-])/giu,
         score: 1,
+        gate: '@',
       },
     ],
     context: ['email', 'e-mail', 'mail'],

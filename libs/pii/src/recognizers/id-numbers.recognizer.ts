@@ -11,7 +11,7 @@ export const usDriverLicenseRecognizer = () =>
     name: 'us-driver-license',
     entity: Entities.usDriverLicense,
     patterns: [
-      { name: 'dl-alnum', regex: /(?<![\w-])[A-Z]{1,2}\d{4,14}(?![\w-])/g, score: 0.3 },
+      { name: 'dl-alnum', regex: /[A-Z]{1,2}\d{4,14}(?![\w-])/g, notPrecededBy: /[\w-]/, score: 0.3 },
       { name: 'dl-digits', regex: /(?<![\w-])\d{4}-\d{2}-\d{4}(?![\w-])|(?<![\w.-])\d{6,12}(?![\w-]|\.\d)/g, score: 0.2 },
     ],
     context: ["driver's license", 'driver license', 'drivers license', 'driving licence', "driver's licence", 'dl', 'dln', 'license number', 'licence number'],
@@ -23,7 +23,7 @@ export const usPassportRecognizer = () =>
     entity: Entities.usPassport,
     patterns: [
       { name: 'passport-digits', regex: /(?<![\w-])\d{9}(?![\w-])/g, score: 0.2 },
-      { name: 'passport-next-gen', regex: /(?<![\w-])[A-Z]\d{8}(?![\w-])/g, score: 0.3 },
+      { name: 'passport-next-gen', regex: /[A-Z]\d{8}(?![\w-])/g, notPrecededBy: /[\w-]/, score: 0.3 },
     ],
     context: ['passport', 'passport number', 'travel document'],
   });

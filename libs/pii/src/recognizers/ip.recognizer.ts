@@ -11,7 +11,7 @@ export const ipRecognizer = () =>
     entity: Entities.ip,
     patterns: [
       { name: 'ipv4', regex: new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?:/\\d{1,2})?(?![\\w-]|\\.\\d)`, 'g'), score: 0.6 },
-      { name: 'ipv6', regex: /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%\w+)?(?![\w:.])/gi, score: 0.6 },
+      { name: 'ipv6', regex: /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{0,4}|\d{1,3}(?:\.\d{1,3}){3})(?:%\w+)?(?![\w:.])/gi, score: 0.6, gate: /[0-9a-f]?:[0-9a-f]{0,4}:/i },
     ],
     context: ['ip', 'ipv4', 'ipv6', 'address', 'host', 'server'],
     validate: (value) => {

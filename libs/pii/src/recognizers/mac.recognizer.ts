@@ -7,8 +7,8 @@ export const macRecognizer = () =>
     name: 'mac',
     entity: Entities.mac,
     patterns: [
-      { name: 'mac', regex: /(?<![\w:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])/g, score: 0.6 },
-      { name: 'mac-cisco', regex: /(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g, score: 0.6 },
+      { name: 'mac', regex: /[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:-])/g, notPrecededBy: /[\w:-]/, score: 0.6, gate: /[0-9A-Fa-f][:-][0-9A-Fa-f]{2}[:-]/ },
+      { name: 'mac-cisco', regex: /[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])/g, notPrecededBy: /[\w.]/, score: 0.6, gate: /[0-9A-Fa-f]\.[0-9A-Fa-f]{4}\./ },
     ],
     context: ['mac', 'ethernet', 'hardware', 'nic', 'device'],
     validate: (value) => !/^(?:00[:.-]?){5}00$|^(?:ff[:.-]?){5}ff$/i.test(value) || 0.3,

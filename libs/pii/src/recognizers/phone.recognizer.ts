@@ -2,35 +2,45 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { boosted, ContextWords } from '../analyzer/context-words.js';
 import type { Finding, RecognizeContext, Recognizer } from '../analyzer/finding.js';
 import { Entities } from '../entities.js';
+import { PhonePlan } from './phone-plan.js';
 
 /** Regions tried for a number written without `+`; Presidio's defaults plus common European ones. */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'AU', 'IT', 'ES', 'NL', 'BE', 'BR', 'IL', 'CA'];
 
-const CANDIDATE = /(?<![\w+.\/-])(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ .\-]?(?:\(\d{1,4}\)|\d)){6,16}(?:\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w]|[.\/-]\d)/g;
+const CANDIDATE = /(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ .\-]?(?:\(\d{1,4}\)|\d)){6,16}(?:\s?(?:ext|x)\.?\s?\d{1,5})?(?![\w]|[.\/-]\d)/g;
+const NOT_BEFORE = /[\w+.\/-]/;
+const EXTENSION = /\s?(?:ext|x)\.?\s?\d{1,5}$/;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 const DOTTED_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const SSN_SHAPE = /^\d{3}([- ])\d{2}\1\d{4}$/;
 
 /**
  * Phone numbers in international and national formats, found by shape and
- * confirmed by libphonenumber: valid for some region (or in the `+` region it
- * names). Grouped digits score higher than a bare run; context words raise both.
+ * confirmed by libphonenumber: a `+` number by the numbering plan of its calling
+ * code (possible length and national number pattern, precompiled); a national
+ * number by a full validation, only for the default regions whose plan it fits.
+ * Grouped digits score higher than a bare run; context words raise both.
  */
 export class PhoneRecognizer implements Recognizer {
   readonly name = 'phone';
   readonly entities = [Entities.phone];
   private readonly context = new ContextWords(['phone', 'telephone', 'tel', 'cell', 'cellphone', 'mobile', 'call', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'sms', 'dial']);
+  private readonly plan: PhonePlan;
 
-  constructor(private readonly regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS) {}
+  constructor(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS) {
+    this.plan = new PhonePlan(regions);
+  }
 
   analyze(text: string, ctx: RecognizeContext): Finding[] {
     const out: Finding[] = [];
-    for (const m of text.matchAll(CANDIDATE)) {
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+      if (m.index > 0 && NOT_BEFORE.test(text[m.index - 1]!)) {
+        CANDIDATE.lastIndex = m.index + 1;
+        continue;
+      }
       const value = m[0].replace(/[\s.\-]+$/, '');
-      if (DATE_LIKE.test(value) || DOTTED_QUAD.test(value) || SSN_SHAPE.test(value)) continue;
-      const digits = value.replace(/\D/g, '').length;
-      if (digits < 7 || digits > 15) continue;
-      if (!this.valid(value)) continue;
+      if (DATE_LIKE.test(value) || DOTTED_QUAD.test(value) || SSN_SHAPE.test(value) || !this.valid(value)) continue;
       const grouped = /^\+|[ ().-]/.test(value);
       let score = grouped ? 0.6 : 0.3;
       if (this.context.near(ctx.lower, m.index, m.index + value.length)) score = boosted(score);
@@ -40,8 +50,11 @@ export class PhoneRecognizer implements Recognizer {
   }
 
   private valid(value: string): boolean {
-    const intl = value.startsWith('+') ? value : value.startsWith('00') ? `+${value.slice(2)}` : undefined;
-    if (intl) return parsePhoneNumberFromString(intl)?.isValid() ?? false;
-    return this.regions.some((r) => parsePhoneNumberFromString(value, r)?.isValid() ?? false);
+    const number = value.replace(EXTENSION, '');
+    const intl = number.startsWith('+') || number.startsWith('00');
+    const digits = (intl ? number.replace(/^(?:\+|00)(\d{1,3})\s?\(0\)/, '$1') : number).replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 17) return false;
+    if (intl) return this.plan.international(number.startsWith('00') ? digits.slice(2) : digits);
+    return this.plan.nationalRegions(digits).some((r) => parsePhoneNumberFromString(number, r)?.isValid() ?? false);
   }
 }

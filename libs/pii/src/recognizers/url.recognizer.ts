@@ -11,12 +11,13 @@ export const urlRecognizer = () =>
     name: 'url',
     entity: Entities.url,
     patterns: [
-      { name: 'url-scheme', regex: /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`\/.]+\.[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/gi, score: 0.6 },
-      { name: 'url-www', regex: /(?<![\w@.\/-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]])?/gi, score: 0.6 },
+      { name: 'url-scheme', regex: /\b(?:https?|ftp|wss?):\/\/[^\s<>"'`\/.]+\.[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/gi, score: 0.6, gate: '://' },
+      { name: 'url-www', regex: /(?<![\w@.\/-])www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]])?/gi, score: 0.6, gate: /www\./i },
       {
         name: 'domain',
         regex: new RegExp(`(?<![\\w@.\\/:-])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9-]{1,63})*\\.(?:${TLDS})(?:\\.[a-z]{2})?(?:\\/[^\\s<>"'\`]*[^\\s<>"'\`.,;:!?)\\]])?(?![\\w@-]|\\.\\w)`, 'gi'),
         score: 0.5,
+        gate: new RegExp(`\\.(?:${TLDS})(?![\\w@-]|\\.\\w)`, 'i'),
       },
     ],
     context: ['url', 'website', 'link', 'site', 'domain', 'web', 'visit'],

@@ -1,4 +1,4 @@
-import { CHAR_CLASS, DIGIT, LETTER, NEWLINE, SPACE, UPPER } from './char-class.js';
+import { CHAR_CLASS, DIGIT, LETTER, LOWER, NEWLINE, SPACE, UPPER } from './char-class.js';
 import { H1_SEED, H2_SEED, mix1, mix2, WORD_GAP } from './word-hash.js';
 
 /** Token flag bits. */
@@ -21,8 +21,26 @@ export const T = {
   NEWLINE: 128,
 } as const;
 
-const APOSTROPHES = new Set([0x27, 0x2019]);
+const F_WORD = T.WORD;
+const F_NUM = T.NUM;
+const F_PUNCT = T.PUNCT;
+const F_CAP = T.CAP;
+const F_ALLCAP = T.ALLCAP;
+const F_ALNUM = T.ALNUM;
+const F_SPACED = T.SPACED;
+const F_NEWLINE = T.NEWLINE;
 const HYPHEN = 0x2d;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+
+/** An inner hyphen or apostrophe joins the letters around it, except a possessive "'s". */
+function joins(text: string, i: number, c: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (!(CHAR_CLASS[next]! & (LETTER | DIGIT))) return false;
+  if (c === HYPHEN) return true;
+  const after = text.charCodeAt(i + 2);
+  return !((next === 0x73 || next === 0x53) && !(CHAR_CLASS[after]! & (LETTER | DIGIT)));
+}
 
 /**
  * The words, numbers and punctuation of a text, in parallel typed arrays:
@@ -32,6 +50,8 @@ const HYPHEN = 0x2d;
  */
 export class Tokens {
   count = 0;
+  /** Length of the longest token: lets long-secret patterns skip texts with none. */
+  maxLength = 0;
   start = new Int32Array(256);
   end = new Int32Array(256);
   flags = new Uint16Array(256);
@@ -43,6 +63,7 @@ export class Tokens {
   read(text: string): this {
     this.text = text;
     this.count = 0;
+    this.maxLength = 0;
     const len = text.length;
     let gap = 0;
     let i = 0;
@@ -50,7 +71,7 @@ export class Tokens {
       const c = text.charCodeAt(i);
       const k = CHAR_CLASS[c]!;
       if (k & SPACE) {
-        gap |= T.SPACED | (k & NEWLINE ? T.NEWLINE : 0);
+        gap |= k & NEWLINE ? F_SPACED | F_NEWLINE : F_SPACED;
         i++;
         continue;
       }
@@ -70,20 +91,29 @@ export class Tokens {
             letters++;
             if (dk & UPPER) uppers++;
           } else if (dk & DIGIT) digits++;
-          else if (!this.joins(text, i, d)) break;
-          h1 = mix1(h1, d);
-          h2 = mix2(h2, d);
+          else if (!(dk === 0 && (d === HYPHEN || d === APOSTROPHE || d === RIGHT_QUOTE) && joins(text, i, d))) break;
+          const l = LOWER[d]!;
+          h1 = Math.imul(h1 ^ l, 0x01000193);
+          const x = Math.imul(h2 ^ l, 0x5bd1e995);
+          h2 = x ^ (x >>> 15);
           i++;
         }
-        if (letters) flags |= T.WORD | (digits ? T.ALNUM : 0) | (CHAR_CLASS[c]! & UPPER ? T.CAP : 0) | (uppers === letters ? T.ALLCAP : 0);
-        else flags |= T.NUM;
+        if (letters) flags |= F_WORD | (digits ? F_ALNUM : 0) | (k & UPPER ? F_CAP : 0) | (uppers === letters ? F_ALLCAP : 0);
+        else flags |= F_NUM;
       } else {
         h1 = mix1(h1, c);
         h2 = mix2(h2, c);
-        flags |= T.PUNCT;
+        flags |= F_PUNCT;
         i++;
       }
-      this.push(start, i, flags, h1, h2);
+      if (this.count === this.start.length) this.growTo(this.count * 2);
+      const n = this.count++;
+      if (i - start > this.maxLength) this.maxLength = i - start;
+      this.start[n] = start;
+      this.end[n] = i;
+      this.flags[n] = flags;
+      this.h1[n] = h1;
+      this.h2[n] = h2;
     }
     return this;
   }
@@ -120,25 +150,6 @@ export class Tokens {
 
   textOf(t: number): string {
     return this.text.slice(this.start[t], this.end[t]);
-  }
-
-  private joins(text: string, i: number, c: number): boolean {
-    if (c !== HYPHEN && !APOSTROPHES.has(c)) return false;
-    const next = text.charCodeAt(i + 1);
-    if (!(CHAR_CLASS[next]! & (LETTER | DIGIT))) return false;
-    if (c === HYPHEN) return true;
-    const after = text.charCodeAt(i + 2);
-    return !((next === 0x73 || next === 0x53) && !(CHAR_CLASS[after]! & (LETTER | DIGIT)));
-  }
-
-  private push(start: number, end: number, flags: number, h1: number, h2: number): void {
-    if (this.count === this.start.length) this.growTo(this.count * 2);
-    const n = this.count++;
-    this.start[n] = start;
-    this.end[n] = end;
-    this.flags[n] = flags;
-    this.h1[n] = h1 >>> 0;
-    this.h2[n] = h2 >>> 0;
   }
 
   private growTo(cap: number): void {

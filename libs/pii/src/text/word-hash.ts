@@ -6,8 +6,8 @@ export interface WordKey {
   h2: number;
 }
 
-export const H1_SEED = 0x811c9dc5;
-export const H2_SEED = 0x9747b28c;
+export const H1_SEED = 0x811c9dc5 | 0;
+export const H2_SEED = 0x9747b28c | 0;
 /** Fed between the words of a phrase, so "new york" and "newyork" differ. */
 export const WORD_GAP = 0x20;
 

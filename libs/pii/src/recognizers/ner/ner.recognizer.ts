@@ -27,7 +27,7 @@ export class NerRecognizer implements Recognizer {
     const out: Finding[] = [];
     for (let t = 0; t < tk.count; ) {
       const f = tk.flags[t]!;
-      if (f & T.WORD && isGlued(tk, t)) t++;
+      if (f & T.WORD && (f & T.ALNUM || isGlued(tk, t))) t++;
       else if (f & T.WORD && f & T.CAP) {
         const last = readRun(tk, t, this.g.table, this.run);
         const found = this.judge(tk);

@@ -58,7 +58,7 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
     if (n >= tk.count || tk.has(n, T.NEWLINE)) break;
     const f = tk.flags[n]!;
     const nextCap = tk.has(n + 1, T.WORD) && tk.has(n + 1, T.CAP) && !tk.has(n + 1, T.NEWLINE);
-    if (isGlued(tk, n)) break;
+    if (isGlued(tk, n) || f & T.ALNUM) break;
     if (f & T.WORD && f & T.CAP) e = n;
     else if (tk.char(n) === DOT && (isInitial(tk, e) || table.get(tk.h1[e]!, tk.h2[e]!) & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
     else if ((tk.char(n) === AMP || (f & T.WORD && table.get(tk.h1[n]!, tk.h2[n]!) & G.PARTICLE) || isOf(tk, n)) && nextCap) e = n + 1;

@@ -3,9 +3,15 @@ import { Entities } from '../../entities.js';
 import { entropy } from '../checksums.js';
 import { vendorKeyPatterns } from './vendor-keys.js';
 
-/** A key body that is a placeholder rather than a key: one repeated character, or a counting/alphabet run. */
+/**
+ * A key body that is a placeholder rather than a key: one character repeated
+ * (`sk_test_BBBB…`, `hf_xxxx…`). Keys with counting runs or the vendors'
+ * documented example keys are still reported: redacting a look-alike costs
+ * nothing, missing a key does.
+ */
 export function looksFake(value: string): boolean {
-  return /(.)\1{7,}/.test(value) || /0123456|1234567|abcdefg|ABCDEFG|qwerty|example|xxxxxx/i.test(value);
+  const body = value.replace(/^[A-Za-z]{1,12}[_-](?:(?:live|test|proj|api|pat)[_-])?/, '');
+  return /^(.)\1+$/.test(body) || /(.)\1{11,}/.test(body) || /your[_-]|<|\$\{|placeholder|redacted/i.test(value);
 }
 
 /** Vendor API keys by their documented prefixes (the ones secretlint's preset does not know). */
@@ -16,7 +22,7 @@ export const jwtRecognizer = () =>
   new PatternRecognizer({
     name: 'jwt',
     entity: Entities.jwt,
-    patterns: [{ name: 'jwt', regex: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}={0,2}\.(?:eyJ)?[A-Za-z0-9_-]{4,}={0,2}\.[A-Za-z0-9_-]*={0,2}(?![\w.-])/g, score: 1 }],
+    patterns: [{ name: 'jwt', gate: 'eyJ', regex: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}={0,2}\.(?:eyJ)?[A-Za-z0-9_-]{4,}={0,2}\.[A-Za-z0-9_-]*={0,2}(?![\w.-])/g, score: 1 }],
     validate: (value) => {
       const [header, payload] = value.split('.');
       try {
@@ -36,8 +42,8 @@ export const privateKeyRecognizer = () =>
     name: 'private-key',
     entity: Entities.privateKey,
     patterns: [
-      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g, score: 1 },
-      { name: 'hex-key', regex: /(?<![\w])(?:0x)?[a-fA-F0-9]{64}(?![\w])/g, score: 0.3 },
+      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g, score: 1, gate: '-----BEGIN' },
+      { name: 'hex-key', regex: /(?<![\w])(?:0x)?[a-fA-F0-9]{64}(?![\w])/g, score: 0.3, gate: (_, ctx) => ctx.tokens.maxLength >= 64 },
     ],
     context: ['private key', 'privatekey', 'private_key', 'secret key', 'secp256k1', 'wallet key', 'signing key', 'seed'],
     validate: (value) => !value.startsWith('-----') || /[A-Za-z0-9+/=]{64,}/.test(value.replace(/\\[nr]|\s/g, '')),
@@ -51,11 +57,13 @@ export const connectionStringRecognizer = () =>
     patterns: [
       {
         name: 'credentials-url',
+        gate: '://',
         regex: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:@\/"'`<>]{1,128}:[^\s@\/"'`<>]{1,256}@[^\s"'`<>;)]+[^\s"'`<>;).,]/gi,
         score: 0.9,
       },
       {
         name: 'ado-style',
+        gate: /(?:password|pwd)=/i,
         regex: /\b(?:Server|Data Source|Host)=[^;"'\n]+;(?:[^;"'\n]+;)*?\s*(?:Password|Pwd)=[^;"'\n]+;?/gi,
         score: 0.9,
       },
@@ -67,7 +75,7 @@ export const connectionStringRecognizer = () =>
     },
   });
 
-/** Bearer tokens, `Authorization:` values, and `token=`/`api_key=`-style assignments whose value looks random. */
+/** Bearer tokens, `Authorization:` values, cookie headers, and `token=`/`session=`/`api_key=`-style assignments whose value looks random. */
 export const authTokenRecognizer = () =>
   new PatternRecognizer({
     name: 'auth-token',
@@ -77,14 +85,15 @@ export const authTokenRecognizer = () =>
       { name: 'bearer', regex: /\b(?:bearer|token|basic)\s+([A-Za-z0-9._~+\/-]{16,}={0,2})(?![\w-])/gi, score: 0.8 },
       {
         name: 'assignment',
-        regex: /(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|secret(?:[_-]?key)?|client[_-]?secret|session[_-]?id|sessionid|password|passwd|pwd|token|sid|x-api-key)["']?\s*[:=]\s*["']?([A-Za-z0-9._~+\/=-]{12,})/gi,
+        regex: /(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|secret(?:[_-]?key)?|client[_-]?secret|session[_-]?id|sessionid|session|sess|password|passwd|pwd|token|sid|x-api-key)["']?\s*[:=]\s*["']?([A-Za-z0-9._~+\/=-]{12,})/gi,
         score: 0.8,
       },
+      { name: 'cookie', regex: /\b(?:set-)?cookie:[ \t]*([^\s;=]+=[^\r\n]*[^\s;])/gi, score: 0.8, gate: /cookie:/i },
     ],
     context: ['authorization', 'cookie', 'set-cookie', 'session', 'oauth', 'header'],
     validate: (value) => {
-      if (/^(?:x+|\*+|your[_-]|<|\$\{|example|placeholder|redacted|null|undefined|true|false)/i.test(value)) return false;
+      if (/^(?:x+|\*+)$|^(?:your[_-]|<|\$\{|example|placeholder|redacted|null|undefined|true|false)/i.test(value)) return false;
       if (/^<[A-Z_]+_\d+>$/.test(value)) return false;
-      return entropy(value) >= 3.2 && /\d/.test(value) && /[A-Za-z]/.test(value);
+      return value.includes('=') || (entropy(value) >= 3.2 && /\d/.test(value) && /[A-Za-z]/.test(value));
     },
   });

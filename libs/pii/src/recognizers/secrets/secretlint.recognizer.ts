@@ -12,9 +12,31 @@ const ENTITY_OF_RULE: Record<string, string> = {
   '@secretlint/secretlint-rule-privatekey': Entities.privateKey,
 };
 
+/**
+ * A cheap test per rule, from the formats each rule documents: a rule runs only
+ * on text its gate matches, so a prompt without "sk-", "://" or "PRIVATE KEY"
+ * never enters the openai, connection-string or private-key rules.
+ */
+const GATES: Record<string, RegExp> = {
+  '@secretlint/secretlint-rule-aws': /AKIA|ASIA|ABIA|ACCA|aws|secret/i,
+  '@secretlint/secretlint-rule-privatekey': /PRIVATE KEY/,
+  '@secretlint/secretlint-rule-npm': /npm_|authToken/i,
+  '@secretlint/secretlint-rule-basicauth': /:\/\//,
+  '@secretlint/secretlint-rule-slack': /xox|xapp|slack/i,
+  '@secretlint/secretlint-rule-sendgrid': /SG\./,
+  '@secretlint/secretlint-rule-shopify': /shp/,
+  '@secretlint/secretlint-rule-github': /gh[pousr]_|github_pat_/,
+  '@secretlint/secretlint-rule-openai': /sk-/,
+  '@secretlint/secretlint-rule-anthropic': /sk-ant/,
+  '@secretlint/secretlint-rule-linear': /lin_/,
+  '@secretlint/secretlint-rule-1password': /ops_/,
+  '@secretlint/secretlint-rule-database-connection-string': /:\/\//,
+};
+
 interface CompiledRule {
   id: string;
   entity: string;
+  gate: RegExp | undefined;
   handler: SecretLintRuleReportHandler;
 }
 
@@ -22,7 +44,8 @@ interface CompiledRule {
  * The rules of `@secretlint/secretlint-rule-preset-recommend` (AWS, GitHub,
  * Slack, OpenAI, Anthropic, npm, SendGrid, Shopify, Linear, 1Password, private
  * keys, basic auth, database URLs), each created once and run on the prompt text
- * as if it were a file. Only their synchronous reports count.
+ * as if it were a file, each only where its gate matches. Only their
+ * synchronous reports count.
  */
 export class SecretlintRecognizer implements Recognizer {
   readonly name = 'secretlint';
@@ -41,14 +64,16 @@ export class SecretlintRecognizer implements Recognizer {
           report: (d) => this.sink.push({ entityType: entity, start: d.range[0], end: d.range[1], score: 1, recognizer: `${this.name}:${r.meta.id.replace('@secretlint/secretlint-rule-', '')}` }),
           ignore: () => undefined,
         };
-        return { id: r.meta.id, entity, handler: r.create(context, {} as never) };
+        return { id: r.meta.id, entity, gate: GATES[r.meta.id], handler: r.create(context, {} as never) };
       });
   }
 
   analyze(text: string): Finding[] {
     this.sink = [];
-    const source = this.source(text);
+    let source: SecretLintSourceCode | undefined;
     for (const rule of this.rules) {
+      if (rule.gate && !rule.gate.test(text)) continue;
+      source ??= this.source(text);
       const pending = rule.handler.file?.(source);
       if (pending instanceof Promise) pending.catch(() => undefined);
     }
