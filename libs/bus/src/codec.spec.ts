@@ -12,6 +12,13 @@ describe('codec', () => {
     expect(back).toMatchObject({ eventId: 'e1', usage: { inputTokens: 3 }, costPicoUsd: 12n });
   });
 
+  it('sends bytes that are already an encoded message as they are, and encodes a message init', () => {
+    const bytes = encode(RequestCompletedSchema, { eventId: 'e2' });
+    expect(encode(RequestCompletedSchema, bytes)).toBe(bytes);
+    expect(decode(RequestCompletedSchema, encode(RequestCompletedSchema, bytes)).eventId).toBe('e2');
+    expect(encode(RequestCompletedSchema, { eventId: 'e3' })).not.toBe(bytes);
+  });
+
   it('picks the request or reply schema of an RPC subject, and refuses an unknown subject with bad_message', () => {
     expect(schemaFor(RpcSubjects.piiRedact, 'request').typeName).toBe('helix.v1.PiiRedactRequest');
     expect(schemaFor(RpcSubjects.piiRedact, 'reply').typeName).toBe('helix.v1.PiiRedactReply');

@@ -1,4 +1,4 @@
-import { fromBinary, toBinary } from '@bufbuild/protobuf';
+import { toBinary } from '@bufbuild/protobuf';
 import { BusHeaders, EventSubjects, RequestCompletedSchema, type RequestCompleted } from '@helix/contracts';
 import type { Bus } from '@helix/bus';
 import { Outbox, type OutboxOptions, type OutboxStats } from './outbox/outbox.js';
@@ -15,14 +15,15 @@ export const EVENT_SINK = Symbol('EVENT_SINK');
 
 /**
  * Distributed mode: events go through the on-disk outbox to JetStream, so a NATS
- * outage or a gateway crash loses none.
+ * outage or a gateway crash loses none. The outbox keeps each event encoded, and
+ * those bytes are what the bus publishes (it sends encoded bytes as they are).
  */
 export class OutboxEventSink implements EventSink {
   private readonly outbox: Outbox;
 
   constructor(bus: Bus, opts: OutboxOptions) {
     this.outbox = new Outbox(
-      (e) => bus.publish(EventSubjects.requestCompleted, fromBinary(RequestCompletedSchema, e.payload), { msgId: e.msgId, headers: e.headers }),
+      (e) => bus.publish(EventSubjects.requestCompleted, e.payload as never, { msgId: e.msgId, headers: e.headers }),
       opts,
     );
   }
