@@ -9,11 +9,13 @@ import { EventsModule } from './events/events.module.js';
 import { GatewayInfraModule } from './gateway-infra.module.js';
 import { RequestRunner } from './http/request-runner.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { MessagesController } from './messages/messages.controller.js';
 import { ModelRoutes } from './models/model-routes.js';
 import { ModelsController } from './models/models.controller.js';
 import { PiiApiController } from './pii-api/pii-api.controller.js';
 import { pipelineProviders } from './pipeline/pipelines.provider.js';
 import { RateLimitModule } from './ratelimit/rate-limit.module.js';
+import { ResponsesController } from './responses/responses.controller.js';
 import { RoutingModule } from './routing/routing.module.js';
 import { CONFIG_STORE, type ConfigStore } from '@helix/config';
 
@@ -28,7 +30,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule],
-      controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController],
+      controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController, MessagesController, ResponsesController],
       providers: [
         RequestRunner,
         { provide: ModelRoutes, inject: [CONFIG_STORE], useFactory: (store: ConfigStore) => new ModelRoutes(store) },

@@ -7,6 +7,7 @@ import type { Pipeline } from '../pipeline/pipeline.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import { recordRequest } from './request-metrics.js';
 import { sendAnswer } from './respond.js';
+import { openAIChatFormat, type WireFormat } from './wire-format.js';
 import { toHelixError } from '@helix/platform';
 
 const REFUSALS: ReadonlySet<string> = new Set([
@@ -19,15 +20,15 @@ const REFUSALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Runs one request through a pipeline and answers it: the answer, or the error
- * in OpenAI's shape. A client that goes away aborts the upstream call. After the
+ * Runs one request through a pipeline and answers it: the answer, or the error,
+ * in the endpoint's wire format (OpenAI's by default). A client that goes away aborts the upstream call. After the
  * answer is sent, the after hooks run off the response path.
  */
 @Injectable()
 export class RequestRunner {
   constructor(@Inject(LOGGER) private readonly log: Logger) {}
 
-  async run(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number): Promise<void> {
+  async run(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number, format: WireFormat = openAIChatFormat): Promise<void> {
     const onClose = () => {
       if (!reply.raw.writableFinished) state.abort.abort();
     };
@@ -35,10 +36,10 @@ export class RequestRunner {
     const exec = await pipeline.run(state);
     try {
       if (exec.answer) {
-        await sendAnswer(reply, state, exec.answer);
+        await sendAnswer(reply, state, exec.answer, format);
         state.outcome = state.abort.signal.aborted ? RequestOutcome.CLIENT_ABORTED : state.errorCode ? RequestOutcome.UPSTREAM_ERROR : RequestOutcome.SUCCESS;
       } else {
-        await this.fail(reply, state, exec.error, bodyLimit);
+        await this.fail(reply, state, exec.error, bodyLimit, format);
       }
     } catch (err) {
       this.log.error({ err }, 'failed to send an answer');
@@ -51,7 +52,7 @@ export class RequestRunner {
     }
   }
 
-  private async fail(reply: FastifyReply, state: RequestState, error: unknown, bodyLimit: number): Promise<void> {
+  private async fail(reply: FastifyReply, state: RequestState, error: unknown, bodyLimit: number, format: WireFormat): Promise<void> {
     if (isAbortError(error) || state.abort.signal.aborted) {
       state.outcome = RequestOutcome.CLIENT_ABORTED;
       state.httpStatus = 499;
@@ -63,7 +64,7 @@ export class RequestRunner {
     state.errorType = String(err.type);
     state.errorCode = err.code ?? '';
     state.outcome = classify(err, state);
-    await reply.status(err.status).headers({ ...state.responseHeaders, ...err.headers }).send(err.toBody());
+    await reply.status(err.status).headers({ ...state.responseHeaders, ...err.headers }).send(format.errorBody(err));
   }
 }
 

@@ -1,24 +1,25 @@
 import type { FastifyReply } from 'fastify';
 import { HelixError } from '@helix/contracts';
-import { encodeSse, SSE_DONE } from '@helix/providers';
 import type { Answer, StreamAnswer } from '../pipeline/answer.js';
 import type { RequestState } from '../pipeline/request-state.js';
+import { openAIChatFormat, type WireFormat } from './wire-format.js';
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' };
 
-/** Writes a pipeline answer: JSON through Fastify, a stream as SSE on the raw socket. */
-export async function sendAnswer(reply: FastifyReply, state: RequestState, answer: Answer): Promise<void> {
+/** Writes a pipeline answer in the endpoint's wire format: JSON through Fastify, a stream as SSE on the raw socket. */
+export async function sendAnswer(reply: FastifyReply, state: RequestState, answer: Answer, format: WireFormat = openAIChatFormat): Promise<void> {
   state.httpStatus = answer.status;
   if (answer.kind === 'json') {
     state.ttfbMs = state.elapsedMs();
-    await reply.status(answer.status).headers(state.responseHeaders).send(answer.raw ?? answer.body);
+    const body = format === openAIChatFormat ? (answer.raw ?? answer.body) : format.json(answer.body, state);
+    await reply.status(answer.status).headers(state.responseHeaders).send(body);
     return;
   }
   reply.hijack();
-  await writeStream(reply, state, answer);
+  await writeStream(reply, state, answer, format);
 }
 
-async function writeStream(reply: FastifyReply, state: RequestState, answer: StreamAnswer): Promise<void> {
+async function writeStream(reply: FastifyReply, state: RequestState, answer: StreamAnswer, format: WireFormat): Promise<void> {
   const raw = reply.raw;
   const onClose = () => {
     if (!raw.writableFinished) state.abort.abort();
@@ -26,18 +27,18 @@ async function writeStream(reply: FastifyReply, state: RequestState, answer: Str
   raw.on('close', onClose);
   raw.writeHead(answer.status, { ...headersOf(reply), ...state.responseHeaders, ...SSE_HEADERS });
   try {
-    for await (const chunk of answer.chunks) {
+    for await (const frame of format.sse(answer.chunks, state)) {
       if (!state.ttfbMs) state.ttfbMs = state.elapsedMs();
-      if (!raw.write(encodeSse(chunk))) await drained(raw, state.abort.signal);
+      if (!raw.write(frame)) await drained(raw, state.abort.signal);
     }
     if (!state.ttfbMs) state.ttfbMs = state.elapsedMs();
-    raw.end(encodeSse(SSE_DONE));
+    raw.end();
   } catch (err) {
     if (state.abort.signal.aborted) return;
-    const e = err instanceof HelixError ? err : undefined;
-    state.errorType = e ? String(e.type) : 'server_error';
-    state.errorCode = e?.code ?? 'stream_error';
-    raw.end(encodeSse(e ? e.toBody() : { error: { message: 'The stream failed.', type: 'server_error', param: null, code: 'stream_error' } }));
+    const e = err instanceof HelixError ? err : new HelixError(500, 'server_error', 'The stream failed.', 'stream_error');
+    state.errorType = String(e.type);
+    state.errorCode = e.code ?? 'stream_error';
+    raw.end(format.sseError(e));
   } finally {
     raw.off('close', onClose);
   }
