@@ -2,8 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceInfra } from '@helix/platform';
 import { AccessModule } from './access/access.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { BudgetsApiModule } from './budgets-api/budgets-api.module.js';
 import { CacheApiModule } from './cache-api/cache-api.module.js';
 import { ChatController } from './chat/chat.controller.js';
+import { GatewayCostModule } from './cost/gateway-cost.module.js';
 import { EmbeddingsController } from './embeddings/embeddings.controller.js';
 import { EventsModule } from './events/events.module.js';
 import { GatewayInfraModule } from './gateway-infra.module.js';
@@ -29,7 +31,7 @@ export class GatewayModule {
   static forRoot(infra: ServiceInfra): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule],
+      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule, GatewayCostModule, BudgetsApiModule],
       controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController, MessagesController, ResponsesController],
       providers: [
         RequestRunner,

@@ -1,5 +1,6 @@
+import { costMigrationSet } from '@helix/cost';
 import type { MigrationSet } from '@helix/persistence';
 import { gatewayMigrationSet } from '../../gateway/src/identity/db/gateway.migration-set.js';
 
 /** Every service's migrations, in dependency order. */
-export const migrationSets: MigrationSet[] = [gatewayMigrationSet];
+export const migrationSets: MigrationSet[] = [gatewayMigrationSet, costMigrationSet];

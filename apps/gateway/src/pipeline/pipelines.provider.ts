@@ -9,6 +9,7 @@ import { BudgetStep } from '../dependencies/budget.step.js';
 import { busBudgetPort, busCachePort, busPiiPort } from '../dependencies/bus-ports.js';
 import { CacheStep } from '../dependencies/cache.step.js';
 import { PiiStep } from '../dependencies/pii.step.js';
+import { CostStep } from '../cost/cost.step.js';
 import { EmbeddingsHandler } from '../embeddings/embeddings.handler.js';
 import { EVENT_SINK, type EventSink } from '../events/event-sink.js';
 import { EventsStep } from '../events/events.step.js';
@@ -25,14 +26,15 @@ const refusedForEvents = () => metrics.counter('helix_events_backpressure_refusa
 
 /**
  * The gateway's pipelines (DESIGN §2):
- * chat: events → auth → model → rate limit → (budget ‖ pii) → cache → provider;
- * embeddings: the same without pii and cache.
+ * chat: events → auth → model → cost → rate limit → (budget ‖ pii) → cache → provider;
+ * embeddings: the same without pii and cache. The cost step sits before the cache
+ * so that hits are priced too (their savings).
  */
 export const pipelineProviders: Provider[] = [
   {
     provide: CHAT_PIPELINE,
-    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER, Router],
-    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger, router: Router) => {
+    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER, Router, CostStep],
+    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger, router: Router, cost: CostStep) => {
       const swapTo = (state: RequestState, model: string) => {
         const route = routes.current().get(model);
         if (!route) return;
@@ -46,6 +48,7 @@ export const pipelineProviders: Provider[] = [
           [new EventsStep(sink, () => refusedForEvents().inc())],
           [auth],
           [new ModelStep(routes.current, 'chat')],
+          [cost],
           [rate],
           [new BudgetStep(busBudgetPort(bus), () => store.current.pipeline.budget, swapTo), new PiiStep(busPiiPort(bus), () => store.current.pipeline.pii)],
           [new CacheStep(busCachePort(bus), () => store.current.pipeline.cache)],
@@ -57,13 +60,14 @@ export const pipelineProviders: Provider[] = [
   },
   {
     provide: EMBEDDINGS_PIPELINE,
-    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER],
-    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger) =>
+    inject: [EVENT_SINK, AuthStep, RateLimitStep, ModelRoutes, BUS, CONFIG_STORE, UPSTREAM_TRANSPORT, LOGGER, CostStep],
+    useFactory: (sink: EventSink, auth: AuthStep, rate: RateLimitStep, routes: ModelRoutes, bus: Bus, store: ConfigStore, http: UpstreamTransport, log: Logger, cost: CostStep) =>
       new Pipeline(
         [
           [new EventsStep(sink, () => refusedForEvents().inc())],
           [auth],
           [new ModelStep(routes.current, 'embeddings')],
+          [cost],
           [rate],
           [new BudgetStep(busBudgetPort(bus), () => store.current.pipeline.budget, () => {})],
         ],
