@@ -8,6 +8,7 @@ import { encode, schemaFor } from '../codec.js';
 import { consumerDefaults } from '../consumer/consumer-runner.js';
 import { checkSize, observed, outgoingHeaders, publishOverhead } from '../handlers.js';
 import type { Namespace } from '../namespace.js';
+import { JetStreamPublisher } from './jetstream-publisher.js';
 import { NatsConsumer } from './nats-consumer.js';
 import { fromNatsError } from './nats-errors.js';
 import { toNatsHeaders } from './nats-headers.js';
@@ -30,11 +31,14 @@ export interface NatsBusParts {
 /** The JetStream half of the NATS adapter: publish with acks, durable consumers, stream set-up. */
 export class NatsJetStream {
   private readonly consumers = new Set<NatsConsumer>();
+  private readonly publisher: JetStreamPublisher;
 
   constructor(
     private readonly p: NatsBusParts,
     private readonly maxPayload: () => number,
-  ) {}
+  ) {
+    this.publisher = new JetStreamPublisher(p.nc);
+  }
 
   async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
     return observed(this.p.metrics?.observePublish, subject, async () => {
@@ -42,12 +46,9 @@ export class NatsJetStream {
       const data = encode(schemaFor(subject, 'message'), msg);
       const headers = outgoingHeaders(opts.headers, this.p.propagator);
       checkSize(subject, data, headers, this.maxPayload() - publishOverhead(opts.msgId));
-      const ack = await this.p.js
-        .publish(this.p.ns.wire(subject), data, { msgID: opts.msgId, timeout, headers: toNatsHeaders(headers) })
-        .catch((err: unknown) => {
-          throw fromNatsError(err, subject, timeout);
-        });
-      return { seq: ack.seq, duplicate: ack.duplicate };
+      return this.publisher.publish(subject, this.p.ns.wire(subject), data, opts.msgId, toNatsHeaders(headers), timeout).catch((err: unknown) => {
+        throw fromNatsError(err, subject, timeout);
+      });
     });
   }
 
@@ -106,6 +107,11 @@ export class NatsJetStream {
       await this.ensureStreams();
       await ensureConsumer(this.p.jsm, stream, spec);
     }
+  }
+
+  /** Fails publishes still waiting for their ack; call when the connection is going away. */
+  closePublisher(): void {
+    this.publisher.close();
   }
 
   async stopConsumers(): Promise<void> {

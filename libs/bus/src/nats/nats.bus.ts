@@ -125,10 +125,12 @@ export class NatsBus implements Bus {
     await this.jetstream.stopConsumers();
     await this.inflight.idle();
     if (!this.nc.isClosed() && !this.nc.isDraining()) await this.nc.drain();
+    this.jetstream.closePublisher();
   }
 
   async close(): Promise<void> {
     await this.jetstream.stopConsumers();
+    this.jetstream.closePublisher();
     if (!this.nc.isClosed()) await this.nc.close();
   }
 
