@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { boosted, ContextWords } from '../analyzer/context-words.js';
 import type { Finding, RecognizeContext, Recognizer } from '../analyzer/finding.js';
 import { Entities } from '../entities.js';
@@ -16,9 +16,9 @@ const SSN_SHAPE = /^\d{3}([- ])\d{2}\1\d{4}$/;
 
 /**
  * Phone numbers in international and national formats, found by shape and
- * confirmed by libphonenumber: a `+` number by the numbering plan of its calling
- * code (possible length and national number pattern, precompiled); a national
- * number by a full validation, only for the default regions whose plan it fits.
+ * confirmed by libphonenumber's numbering plans, precompiled: a `+` number by
+ * the plan of its calling code, a national number (at most 12 digits) by the
+ * plan of a default region (possible length and national number pattern).
  * Grouped digits score higher than a bare run; context words raise both.
  */
 export class PhoneRecognizer implements Recognizer {
@@ -55,6 +55,6 @@ export class PhoneRecognizer implements Recognizer {
     const digits = (intl ? number.replace(/^(?:\+|00)(\d{1,3})\s?\(0\)/, '$1') : number).replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 17) return false;
     if (intl) return this.plan.international(number.startsWith('00') ? digits.slice(2) : digits);
-    return this.plan.nationalRegions(digits).some((r) => parsePhoneNumberFromString(number, r)?.isValid() ?? false);
+    return digits.length <= 12 && this.plan.nationalRegions(digits).length > 0;
   }
 }

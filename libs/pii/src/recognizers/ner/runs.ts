@@ -55,19 +55,19 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
   let e = t;
   for (;;) {
     const n = e + 1;
-    if (n >= tk.count || tk.has(n, T.NEWLINE)) break;
+    if (n >= tk.count || tk.has(n, T.NEWLINE | T.WIDE)) break;
     const f = tk.flags[n]!;
     const nextCap = tk.has(n + 1, T.WORD) && tk.has(n + 1, T.CAP) && !tk.has(n + 1, T.NEWLINE);
     if (isGlued(tk, n) || f & T.ALNUM) break;
     if (f & T.WORD && f & T.CAP) e = n;
-    else if (tk.char(n) === DOT && (isInitial(tk, e) || table.get(tk.h1[e]!, tk.h2[e]!) & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
-    else if ((tk.char(n) === AMP || (f & T.WORD && table.get(tk.h1[n]!, tk.h2[n]!) & G.PARTICLE) || isOf(tk, n)) && nextCap) e = n + 1;
+    else if (tk.char(n) === DOT && (isInitial(tk, e) || tk.lookup(table)[e]! & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
+    else if ((tk.char(n) === AMP || tk.lookup(table)[n]! & G.PARTICLE || isOf(tk, n)) && nextCap) e = n + 1;
     else break;
   }
   run.reset(t);
   let s = t;
   while (s <= e) {
-    const bits = tk.has(s, T.WORD) ? table.get(tk.h1[s]!, tk.h2[s]!) : 0;
+    const bits = tk.lookup(table)[s]!;
     if (bits & G.TITLE) run.titled = true;
     else if (!(bits & G.FUNCTION) && !tk.has(s, T.PUNCT)) break;
     s++;
@@ -82,7 +82,7 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
 
 function count(tk: Tokens, i: number, table: WordTable, run: CapitalRun, last: boolean, first: boolean): void {
   if (!tk.has(i, T.WORD)) return;
-  const bits = table.get(tk.h1[i]!, tk.h2[i]!);
+  const bits = tk.lookup(table)[i]!;
   if (!tk.has(i, T.CAP)) return;
   if (tk.length(i) === 1) {
     run.initials++;

@@ -43,7 +43,8 @@ including|and`.split(/\|\s*/);
 /** Words and phrases just before a run that say a place follows. */
 export const LOCATION_CUES = `in|at|near|into|across|around|outside|inside|visit|visiting|visited|moved to|move to|lives in|live in|living in|based in|born in|
 located in|city of|town of|state of|country|address|street|road|flew to|fly to|travel to|travelled to|traveled to|trip to|went to|go to|
-going to|drive to|arrived in|arrive in|stay in|stayed in|staying in|from|originally from|to the|city|home city|hometown|town|village`.split(/\|\s*/);
+going to|drive to|arrived in|arrive in|stay in|stayed in|staying in|from|originally from|to the|city|home city|hometown|town|village|
+returned to|return to|back to|headed to|heading to|relocated to|near the|corner of`.split(/\|\s*/);
 
 /** Words and phrases just before a run that say an organization follows. */
 export const ORG_CUES = `work for|works for|working for|worked for|work at|works at|working at|worked at|employed by|employer|company|firm|
@@ -55,7 +56,7 @@ you're you've you'd you'll he's she's it's we're they're we've they've let's don
 dear hi hello hey thanks thank please ok okay yes no not on in at for and or but if when what where who whom whose why how which while
 can could would should will shall may might must is are was were be been do does did have has had now then there here so also just still
 yet today tomorrow yesterday tonight answer question note re fwd subject via per about after before since until during every each all
-any some both either neither none one two three four five six seven eight nine ten first second third last next new old good great best
+any some both either neither none one two three four five six seven eight nine ten
 bot user assistant system name address phone email fax mobile desk office title date time where when website`.split(/\s+/);
 
 /** Calendar words: months, weekdays and holidays are dates, not names. */
@@ -64,7 +65,7 @@ sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mo
 hanukkah ramadan diwali thanksgiving halloween day eve weekend`.split(/\s+/);
 
 /** Particles inside personal and place names ("Willemine ten Pas", "Villafranca del Cid"). */
-export const NAME_PARTICLES = 'de van der den von da di du del della la le ten ter bin binti al el dos das do y e zu af av mac'.split(' ');
+export const NAME_PARTICLES = 'de des dei degli delle van der den von da di du del della la le las los ten ter bin binti al el dos das do y e zu af av mac'.split(' ');
 
 /** Words that make an address unit: "Suite 727", "Apt. 864", "Box 287". */
 export const UNIT_WORDS = 'unit flat floor fl room rm box bldg building lot'.split(' ');
@@ -86,7 +87,8 @@ crossroad curve dale dam divide estate expressway expy extension ext falls ferry
 gateway glen green harbor harbour haven heights hts hollow inlet island isle junction jct key knoll lake land landing light loaf lock lodge
 loop mall manor meadow mill mission motorway mount mountain mtn neck orchard oval overpass pass passage path pike pine plain point pt port
 prairie radial ramp ranch rapid rest ridge river route run shoal shore skyway spring spur station sta stravenue stream summit throughway
-trace track trafficway tunnel turnpike tpke underpass union valley via viaduct view village ville vista wall well wells`.split(/\s+/);
+trace track trafficway tunnel turnpike tpke underpass union valley via viaduct view village ville vista wall well wells
+út u utca tér körút krt útja sor köz`.split(/\s+/);
 
 export const STREET_PREFIXES = `rue avenue av via viale piazza calle avenida av. rua travessa largo praça plaza paseo ul ul. ulica aleja al. chemin place boulevard quai
 allée impasse route strada carrer camino`.split(/\s+/);

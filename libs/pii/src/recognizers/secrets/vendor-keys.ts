@@ -2,34 +2,34 @@ import type { Pattern } from '../../analyzer/pattern.recognizer.js';
 
 /**
  * Vendor key formats that the Node 20 build of secretlint's preset does not cover,
- * from each vendor's documented prefix. One line each: name, a literal every
- * key of the format contains (checked with `includes` before the regex runs),
- * and the regex. The preset stays first.
+ * from each vendor's documented prefix. One line each: name, a literal (or a
+ * short regex) every key of the format contains, checked before the regex
+ * runs, and the regex. The preset stays first.
  */
-const FORMATS: readonly [name: string, gate: string, source: string][] = [
+const FORMATS: readonly [name: string, gate: string | RegExp, source: string][] = [
   ['openai-project', 'sk-', 'sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,200}'],
   ['anthropic-admin', 'sk-ant-', 'sk-ant-(?:admin|api)\\d{2}-[A-Za-z0-9_-]{80,120}'],
-  ['stripe', 'k_', '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,99}'],
+  ['stripe', /[sr]k_(?:live|test)_/, '(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,99}'],
   ['stripe-webhook', 'whsec_', 'whsec_[A-Za-z0-9]{32,}'],
-  ['gitlab', 'gl', 'gl(?:pat|dt|ptt|rt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_-]{20,}'],
+  ['gitlab', /gl[a-z]{1,5}-/, 'gl(?:pat|dt|ptt|rt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_-]{20,}'],
   ['github-fine', 'github_pat_', 'github_pat_[A-Za-z0-9_]{60,}'],
   ['slack', 'xox', 'xox[abposr]-(?:\\d+-)+[A-Za-z0-9-]{10,}'],
   ['slack-app', 'xapp-', 'xapp-\\d-[A-Z0-9]+-\\d+-[a-f0-9]{32,}'],
   ['gcp-api', 'AIza', 'AIza[0-9A-Za-z_-]{35}'],
-  ['aws-access-key', 'A', '(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}'],
+  ['aws-access-key', /A[KSBC][IC]A/, '(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}'],
   ['azure-client-secret', 'Q~', '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}'],
-  ['twilio', '', '(?:SK|AC)[0-9a-f]{32}'],
+  ['twilio', /SK|AC/, '(?:SK|AC)[0-9a-f]{32}'],
   ['cloudflare-api', 'cf', 'cf(?:ut|k|at)_[A-Za-z0-9]{40,}'],
   ['huggingface', 'hf_', 'hf_[A-Za-z]{34}'],
   ['groq', 'gsk_', 'gsk_[A-Za-z0-9]{52}'],
   ['databricks', 'dapi', 'dapi[0-9a-f]{32}(?:-\\d)?'],
   ['tailscale', 'tskey-', 'tskey-(?:api|auth|client|webhook|scim)-[A-Za-z0-9]{6,}-[A-Za-z0-9]{20,}'],
-  ['vercel', 'v', 'vercel_[A-Za-z0-9]{20,}|(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{40,}'],
-  ['notion', '_', 'secret_[A-Za-z0-9]{43}|ntn_\\d{11}[A-Za-z0-9]{35}'],
-  ['grafana', 'gl', 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2}'],
+  ['vercel', /vercel_|vc[pikr]_/, 'vercel_[A-Za-z0-9]{20,}|(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{40,}'],
+  ['notion', /secret_|ntn_/, 'secret_[A-Za-z0-9]{43}|ntn_\\d{11}[A-Za-z0-9]{35}'],
+  ['grafana', /glsa_|glc_/, 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,}={0,2}'],
   ['docker', 'dckr_pat_', 'dckr_pat_[A-Za-z0-9_-]{27,}'],
   ['figma', 'figd_', 'figd_[A-Za-z0-9_-]{40,}'],
-  ['vault', 'hv', 'hv[sbr]\\.[A-Za-z0-9_-]{24,}'],
+  ['vault', /hv[sbr]\./, 'hv[sbr]\\.[A-Za-z0-9_-]{24,}'],
   ['sendgrid', 'SG.', 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}'],
   ['npm', 'npm_', 'npm_[A-Za-z0-9]{36}'],
   ['pypi', 'pypi-', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}'],
@@ -47,4 +47,4 @@ const FORMATS: readonly [name: string, gate: string, source: string][] = [
 ];
 
 export const vendorKeyPatterns = (): Pattern[] =>
-  FORMATS.map(([name, gate, source]) => ({ name, gate: gate || undefined, regex: new RegExp(`(?:${source})(?![A-Za-z0-9_-])`, 'g'), notPrecededBy: /[A-Za-z0-9_-]/, score: 1 }));
+  FORMATS.map(([name, gate, source]) => ({ name, gate, regex: new RegExp(`(?:${source})(?![A-Za-z0-9_-])`, 'g'), notPrecededBy: /[A-Za-z0-9_-]/, score: 1 }));
