@@ -45,7 +45,7 @@ export class BreakerBoard {
   }
 
   success(id: string, probe: boolean): void {
-    const transition = this.get(id).success(probe);
+    const transition = this.get(id).success(this.clock.now(), probe);
     if (transition) this.persist(id, transition);
   }
 

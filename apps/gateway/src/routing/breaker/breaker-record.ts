@@ -7,9 +7,12 @@ export interface BreakerRecord {
   openUntil: number;
   /** How many times in a row it opened (the cool-down doubles each time). */
   opens: number;
+  /** When this state began (epoch ms): an older record never replaces a newer one. */
+  since: number;
 }
 
-export const CLOSED: BreakerRecord = Object.freeze({ status: 'closed', openUntil: 0, opens: 0 });
+/** The state of a deployment no replica has written about. */
+export const CLOSED: BreakerRecord = Object.freeze({ status: 'closed', openUntil: 0, opens: 0, since: 0 });
 
 /** The state shown in the circuit-state gauge. */
 export type BreakerState = 'closed' | 'open' | 'half-open';

@@ -8,6 +8,7 @@ export type Admission = 'pass' | 'blocked' | 'probe';
  * One deployment's circuit breaker as one replica sees it: the shared record (open/closed,
  * from the store) and this replica's run of failures. Pure: `failure`/`success` return the
  * new shared record when they cause a transition (the caller writes it to the store).
+ * Records carry the time they began, so a stale read never undoes a newer transition.
  *
  * closed --N failures in a row--> open --cooldown over--> half-open (one probe)
  * half-open --probe ok--> closed;  half-open --probe fails--> open (cool-down doubled, capped)
@@ -28,15 +29,16 @@ export class CircuitBreaker {
     return this.failures >= cfg.failures ? this.open(now, 1, cfg) : undefined;
   }
 
-  success(probe: boolean): BreakerRecord | undefined {
+  success(now: number, probe: boolean): BreakerRecord | undefined {
     this.failures = 0;
     if (!probe || this.record.status === 'closed') return undefined;
-    this.record = CLOSED;
-    return CLOSED;
+    this.record = { ...CLOSED, since: now };
+    return this.record;
   }
 
-  /** Adopts a record another replica (or this one, echoed) wrote. */
+  /** Adopts a record another replica (or this one, echoed) wrote, unless it is older than what this one knows. */
   adopt(record: BreakerRecord): void {
+    if (record.since < this.record.since) return;
     if (record.status === 'closed' && this.record.status === 'open') this.failures = 0;
     this.record = record;
   }
@@ -44,7 +46,7 @@ export class CircuitBreaker {
   private open(now: number, opens: number, cfg: CircuitBreakerConfig): BreakerRecord {
     const cooldown = Math.min(cfg.maxCooldownMs, cfg.cooldownMs * 2 ** (opens - 1));
     this.failures = 0;
-    this.record = { status: 'open', openUntil: now + cooldown, opens };
+    this.record = { status: 'open', openUntil: now + cooldown, opens, since: now };
     return this.record;
   }
 }

@@ -20,8 +20,7 @@ export class MemoryBreakerStore implements BreakerStore {
   }
 
   async write(id: string, record: BreakerRecord): Promise<void> {
-    if (record.status === 'closed') this.records.delete(id);
-    else this.records.set(id, { ...record });
+    this.records.set(id, { ...record });
     this.probes.delete(id);
     for (const listener of this.listeners) listener(id, { ...record });
   }

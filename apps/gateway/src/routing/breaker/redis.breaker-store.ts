@@ -3,12 +3,12 @@ import type { Clock } from '../../identity/clock.js';
 import type { BreakerRecord } from './breaker-record.js';
 import type { BreakerStore } from './breaker-store.js';
 
-/** An open record outlives its cool-down by this much, so a dead key never keeps a deployment out. */
-const KEEP_AFTER_COOLDOWN_MS = 10 * 60_000;
+/** A record outlives its cool-down by this much (a closed one lives this long), so a dead key never keeps a deployment out. */
+const KEEP_MS = 10 * 60_000;
 
 /**
- * Breaker records shared by every gateway replica: a hash `<prefix>cb:{<deployment>}` per open
- * breaker (absent = closed), the half-open probe claim `<prefix>cb:{<deployment>}:probe`
+ * Breaker records shared by every gateway replica: a hash `<prefix>cb:{<deployment>}` per
+ * breaker that changed lately (absent = closed), the half-open probe claim `<prefix>cb:{<deployment>}:probe`
  * (SET NX PX, one slot thanks to the hash tag), and each transition published on
  * `<prefix>cb:changes` so replicas update their local copy at once.
  */
@@ -39,10 +39,13 @@ export class RedisBreakerStore implements BreakerStore {
 
   async write(id: string, record: BreakerRecord): Promise<void> {
     const key = this.key(id);
-    const tx = this.redis.multi().del(`${key}:probe`);
-    if (record.status === 'closed') tx.del(key);
-    else tx.hset(key, { status: record.status, openUntil: record.openUntil, opens: record.opens }).pexpireat(key, record.openUntil + KEEP_AFTER_COOLDOWN_MS);
-    await tx.publish(this.channel, JSON.stringify({ id, ...record })).exec();
+    await this.redis
+      .multi()
+      .del(`${key}:probe`)
+      .hset(key, { status: record.status, openUntil: record.openUntil, opens: record.opens, since: record.since })
+      .pexpireat(key, Math.max(record.openUntil, record.since) + KEEP_MS)
+      .publish(this.channel, JSON.stringify({ id, ...record }))
+      .exec();
   }
 
   async claimProbe(id: string, ttlMs: number): Promise<boolean> {
@@ -68,7 +71,7 @@ export class RedisBreakerStore implements BreakerStore {
 
 function parseRecord(v: Record<string, unknown> | undefined): BreakerRecord | undefined {
   if (!v || (v.status !== 'open' && v.status !== 'closed')) return undefined;
-  return { status: v.status, openUntil: Number(v.openUntil) || 0, opens: Number(v.opens) || 0 };
+  return { status: v.status, openUntil: Number(v.openUntil) || 0, opens: Number(v.opens) || 0, since: Number(v.since) || 0 };
 }
 
 function safeParse(text: string): Record<string, unknown> | undefined {
