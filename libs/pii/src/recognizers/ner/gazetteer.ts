@@ -36,6 +36,8 @@ export const G = {
   STRONG_UNIT: 1 << 19,
   /** The last word of a multi-word cue ("is" of "name is"): only then are longer cues looked up. */
   CUE_TAIL: 1 << 20,
+  /** A cue after which even a common word that is a name is one ("Hi Victor", "Dear Destiny"). */
+  STRONG_PERSON_CUE: 1 << 21,
 } as const;
 
 /** Word lists the NER and address rules look words up in, loaded once per process from packaged data into one table. */
@@ -90,6 +92,7 @@ function load(): Gazetteer {
   all(W.ZIP_CUES, G.ZIP_CUE);
   all(W.NAME_PARTICLES, G.PARTICLE);
   cues(W.PERSON_CUES, G.PERSON_CUE);
+  cues(W.STRONG_PERSON_CUES, G.PERSON_CUE | G.STRONG_PERSON_CUE);
   cues(W.LOCATION_CUES, G.LOCATION_CUE);
   cues(W.ORG_CUES, G.ORG_CUE);
   return { table, streetEndings: W.STREET_WORD_ENDINGS };

@@ -56,23 +56,32 @@ export class NerRecognizer implements Recognizer {
     const place = (tk.lookup(this.g.table)[r.first]! & (G.PLACE | G.PLACE_HEAD)) !== 0 && (this.g.table.get(...tk.phrase(r.first, r.last)) & G.PLACE) !== 0;
     const unknown = r.words - r.vocab;
     const nameLike = r.names + r.initials;
-    if (r.calendar) return undefined;
+    if ((r.calendar && r.plain === r.words) || r.endsCalendar) return undefined;
+    if (r.words === 1 && !r.initials && tk.char(r.last + 1) === 0x3a && initial && (unknown === 1 || r.names === 1) && !(r.common && !r.names)) return hit(Entities.person, 0.6);
     if (r.words <= 2 && r.nrp === r.words) return cue & G.PERSON_CUE && r.words === 1 ? undefined : hit(Entities.nrp, 0.7);
     if (r.words > 1 && r.orgWord) return hit(Entities.organization, 0.75);
-    if (r.titled) return hit(Entities.person, 0.85);
+    if (r.titled || (r.cued && (r.names > 0 || unknown > 0))) return hit(Entities.person, 0.85);
+    if (cue & G.STRONG_PERSON_CUE && r.names > 0 && !place) return hit(Entities.person, 0.85);
     if (cue & G.PERSON_CUE && (r.names > 0 || unknown > 0) && !place && r.common < r.words) return hit(Entities.person, 0.85);
     if (cue & G.ORG_CUE && !place && r.names < r.words && r.common < r.words) return hit(Entities.organization, 0.6);
-    if (cue & G.LOCATION_CUE && (place || (r.names < r.words && unknown > 0))) return hit(Entities.location, place ? 0.85 : 0.6);
+    if (cue & G.LOCATION_CUE && (place || (r.names < r.words && unknown > 0 && !r.acronym))) return hit(Entities.location, place ? 0.85 : 0.6);
     if (r.words >= 2 && nameLike >= r.words && r.common < r.words && !place) return hit(Entities.person, 0.85);
     if (place && (r.names === 0 || r.common === 0) && (r.common < r.words || r.words > 1)) return hit(Entities.location, r.names ? 0.55 : 0.7);
     if (r.names > 0 && r.common < r.words) return hit(Entities.person, initial && r.words === 1 ? 0.55 : 0.7);
-    if (r.common === 0 && unknown === r.words && !r.acronym && (!initial || r.words > 1)) return hit(r.words > 1 ? Entities.organization : Entities.person, 0.5);
+    if (r.common === 0 && unknown === r.words && !r.acronym && (!initial || r.words > 1) && !(r.words === 1 && r.plural)) return hit(r.words > 1 ? Entities.organization : Entities.person, 0.5);
     return undefined;
   }
 
-  /** Lower-case given names after a person cue ("with patricia desrosiers", "my name is borna"); returns the next token to read. */
+  /**
+   * Lower-case names: a given name after a person cue ("with patricia
+   * desrosiers", "my name is borna"), or a given name and a surname that are
+   * no English words ("eva kleist lives"). Returns the next token to read.
+   */
   private lowerCase(tk: Tokens, t: number, out: Finding[]): number {
-    if (!(this.wordFlags(tk, t) & G.NAME) || this.wordFlags(tk, t) & (G.VOCAB | G.FUNCTION) || !(this.cueBefore(tk, t) & G.PERSON_CUE)) return t + 1;
+    const bits = this.wordFlags(tk, t);
+    if (!(bits & G.NAME) || bits & (G.VOCAB | G.FUNCTION)) return t + 1;
+    const pair = tk.has(t + 1, T.WORD) && !tk.has(t + 1, T.CAP | T.NEWLINE) && !(this.wordFlags(tk, t + 1) & (G.VOCAB | G.FUNCTION | G.COMMON));
+    if (!pair && !(this.cueBefore(tk, t) & G.PERSON_CUE)) return t + 1;
     let last = t;
     while (last + 1 < tk.count && tk.has(last + 1, T.WORD) && !tk.has(last + 1, T.NEWLINE) && this.wordFlags(tk, last + 1) & G.NAME && !(this.wordFlags(tk, last + 1) & G.COMMON)) last++;
     out.push({ entityType: Entities.person, start: tk.start[t]!, end: tk.end[last]!, score: 0.6, recognizer: this.name });

@@ -17,6 +17,14 @@ export class CapitalRun {
   vocab = 0;
   nrp = 0;
   calendar = 0;
+  /** The last word is a calendar word ("Labor Day", "Christmas Eve"). */
+  endsCalendar = false;
+  /** A single unknown word that reads as a plural ("Hobbits"). */
+  plural = false;
+  /** Words that are common English or calendar words. */
+  plain = 0;
+  /** Leading words that say a person follows ("Producer", "Dear") were trimmed. */
+  cued = false;
   orgWord = false;
   titled = false;
   acronym = true;
@@ -24,8 +32,8 @@ export class CapitalRun {
   reset(first: number): void {
     this.first = first;
     this.last = first;
-    this.words = this.initials = this.names = this.common = this.vocab = this.nrp = this.calendar = 0;
-    this.orgWord = this.titled = false;
+    this.words = this.initials = this.names = this.common = this.vocab = this.nrp = this.calendar = this.plain = 0;
+    this.orgWord = this.titled = this.cued = this.endsCalendar = this.plural = false;
     this.acronym = true;
   }
 }
@@ -58,7 +66,7 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
     if (n >= tk.count || tk.has(n, T.NEWLINE | T.WIDE)) break;
     const f = tk.flags[n]!;
     const nextCap = tk.has(n + 1, T.WORD) && tk.has(n + 1, T.CAP) && !tk.has(n + 1, T.NEWLINE);
-    if (isGlued(tk, n) || f & T.ALNUM) break;
+    if (isGlued(tk, n) || f & T.ALNUM || isUnit(tk, n, table)) break;
     if (f & T.WORD && f & T.CAP) e = n;
     else if (tk.char(n) === DOT && (isInitial(tk, e) || tk.lookup(table)[e]! & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
     else if ((tk.char(n) === AMP || tk.lookup(table)[n]! & G.PARTICLE || isOf(tk, n)) && nextCap) e = n + 1;
@@ -69,11 +77,13 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
   while (s <= e) {
     const bits = tk.lookup(table)[s]!;
     if (bits & G.TITLE) run.titled = true;
+    else if (bits & G.STRONG_PERSON_CUE && s < e && !(bits & G.NAME)) run.cued = true;
     else if (!(bits & G.FUNCTION) && !tk.has(s, T.PUNCT)) break;
     s++;
   }
   let l = e;
   while (l >= s && (tk.has(l, T.PUNCT) || (!tk.has(l, T.CAP) && tk.has(l, T.WORD)))) l--;
+  if (l > s && trailingRole(tk, table, s, l)) l--;
   run.first = s;
   run.last = l;
   for (let i = s; i <= l; i++) count(tk, i, table, run, i === l, i === s);
@@ -89,13 +99,30 @@ function count(tk: Tokens, i: number, table: WordTable, run: CapitalRun, last: b
     return;
   }
   run.words++;
-  if (bits & G.NAME) run.names++;
+  const acronym = tk.has(i, T.ALLCAP) && tk.length(i) <= 4;
+  if (bits & G.NAME && !acronym) run.names++;
+  if (last && bits & G.CALENDAR) run.endsCalendar = true;
+  if (last && !(bits & (G.NAME | G.VOCAB)) && tk.text.charCodeAt(tk.end[i]! - 1) === 0x73 && !tk.has(i, T.ALLCAP)) run.plural = true;
   if (bits & G.COMMON) run.common++;
   if (bits & G.VOCAB) run.vocab++;
   if (bits & G.NRP) run.nrp++;
   if (bits & G.CALENDAR) run.calendar++;
+  if (bits & (G.COMMON | G.CALENDAR)) run.plain++;
   if (bits & G.ORG_WORD && (last || (first && isOf(tk, i + 1)))) run.orgWord = true;
   if (!tk.has(i, T.ALLCAP) || tk.length(i) > 5 || bits & (G.NAME | G.PLACE)) run.acronym = false;
+}
+
+/** A unit word that starts an address ("Apt. 675", "Suite 913") ends a name before it. */
+function isUnit(tk: Tokens, t: number, table: WordTable): boolean {
+  return (tk.lookup(table)[t]! & G.UNIT) !== 0 && (tk.char(t + 1) === DOT || tk.has(t + 1, T.NUM));
+}
+
+/** A common word after a name in a signature line ("Maika van de Noort Employment"), not part of it. */
+function trailingRole(tk: Tokens, table: WordTable, s: number, l: number): boolean {
+  const bits = tk.lookup(table);
+  if (!(bits[l]! & G.COMMON) || bits[l]! & (G.NAME | G.ORG_WORD | G.STREET_SUFFIX | G.PLACE) || tk.has(l, T.ALLCAP)) return false;
+  for (let i = s; i < l; i++) if (tk.has(i, T.WORD) && tk.has(i, T.CAP) && !(bits[i]! & G.COMMON)) return true;
+  return false;
 }
 
 function isOf(tk: Tokens, t: number): boolean {

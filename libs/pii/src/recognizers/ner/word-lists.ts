@@ -40,6 +40,12 @@ father|brother|sister|mr|mrs|ms|dr|prof|name|first name|last name|surname|maiden
 talked to|call|email|emailed|message|cc:|from:|to:|sender|recipient|author|producer|director|singer|songwriter|founder|founders|ceo|
 including|and`.split(/\|\s*/);
 
+/** Person cues strong enough that a common word which is also a name follows as a name. */
+export const STRONG_PERSON_CUES = `name is|name's|my name|named|called|i am|i'm|dear|hi|hello|hey|thanks|thank you|regards|sincerely|attn|
+first name|last name|surname|maiden name|full name|calls me|speak to|talk to|spoke to|talked to|producer|director|singer|songwriter|
+founder|founders|ceo|patient|client|customer|user|employee|manager|colleague|friend|wife|husband|son|daughter|mother|father|brother|
+sister|author|sender|recipient|signed|mr|mrs|ms|dr|prof`.split(/\|\s*/);
+
 /** Words and phrases just before a run that say a place follows. */
 export const LOCATION_CUES = `in|at|near|into|across|around|outside|inside|visit|visiting|visited|moved to|move to|lives in|live in|living in|based in|born in|
 located in|city of|town of|state of|country|address|street|road|flew to|fly to|travel to|travelled to|traveled to|trip to|went to|go to|
@@ -57,7 +63,7 @@ dear hi hello hey thanks thank please ok okay yes no not on in at for and or but
 can could would should will shall may might must is are was were be been do does did have has had now then there here so also just still
 yet today tomorrow yesterday tonight answer question note re fwd subject via per about after before since until during every each all
 any some both either neither none one two three four five six seven eight nine ten
-bot user assistant system name address phone email fax mobile desk office title date time where when website`.split(/\s+/);
+bot user assistant system name address phone email e-mail fax mobile desk office title date time where when website`.split(/\s+/);
 
 /** Calendar words: months, weekdays and holidays are dates, not names. */
 export const CALENDAR_WORDS = `january february march april may june july august september october november december jan feb mar apr jun jul aug

@@ -68,12 +68,15 @@ export const connectionStringRecognizer = () =>
         score: 0.9,
       },
     ],
-    validate: (value) => {
-      const [, user, pass] = /:\/\/([^:]*):([^@]*)@/.exec(value) ?? [];
-      if (user !== undefined && (pass === user || /^(?:\*+|x+|password|pass|secret|changeme)$/i.test(pass ?? ''))) return 0.3;
-      return !/[$%]\(|\$\{|<[^>]*>|\{\{/.test(value);
-    },
+    validate: credentialsInUrl,
   });
+
+/** A URL's credentials are a secret unless they are a template, a mask, or a default (user = password, "password", "changeme"). */
+export function credentialsInUrl(value: string): boolean | number {
+  const [, user, pass] = /:\/\/([^:]*):([^@]*)@/.exec(value) ?? [];
+  if (user !== undefined && (pass === user || /^(?:\*+|x+|password|pass|secret|changeme)$/i.test(pass ?? ''))) return 0.3;
+  return !/[$%]\(|\$\{|<[^>]*>|\{\{/.test(value);
+}
 
 /** Bearer tokens, `Authorization:` values, cookie headers, and `token=`/`session=`/`api_key=`-style assignments whose value looks random. */
 export const authTokenRecognizer = () =>

@@ -2,6 +2,7 @@ import { rules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintRuleContext, SecretLintRuleReportHandler, SecretLintSourceCode } from '@secretlint/types';
 import type { Finding, Recognizer } from '../../analyzer/finding.js';
 import { Entities } from '../../entities.js';
+import { credentialsInUrl } from './secret-patterns.js';
 
 /** Rules of the preset that do not scan prompt text: comment directives, and GCP's, which reads .json/.p12 files. */
 const SKIPPED = new Set(['@secretlint/secretlint-rule-filter-comments', '@secretlint/secretlint-rule-gcp']);
@@ -77,7 +78,7 @@ export class SecretlintRecognizer implements Recognizer {
       const pending = rule.handler.file?.(source);
       if (pending instanceof Promise) pending.catch(() => undefined);
     }
-    const found = this.sink;
+    const found = this.sink.flatMap((f) => (f.entityType === Entities.connectionString ? connection(text, f) : [f]));
     this.sink = [];
     return found;
   }
@@ -97,4 +98,13 @@ export class SecretlintRecognizer implements Recognizer {
       indexToPosition: (index: number) => ({ line: text.slice(0, index).split('\n').length, column: index - text.lastIndexOf('\n', index - 1) - 1 }),
     } as unknown as SecretLintSourceCode;
   }
+}
+
+/** A connection string as our own recognizer judges it: no trailing quote or `;`, and default credentials score low. */
+function connection(text: string, f: Finding): Finding[] {
+  let end = f.end;
+  while (end > f.start && /["';,)\]]/.test(text[end - 1]!)) end--;
+  const verdict = credentialsInUrl(text.slice(f.start, end));
+  if (verdict === false) return [];
+  return [{ ...f, end, score: typeof verdict === 'number' ? verdict : f.score }];
 }
