@@ -43,7 +43,7 @@ export class RedisBreakerStore implements BreakerStore {
       .multi()
       .del(`${key}:probe`)
       .hset(key, { status: record.status, openUntil: record.openUntil, opens: record.opens, since: record.since })
-      .pexpireat(key, Math.max(record.openUntil, record.since) + KEEP_MS)
+      .pexpire(key, Math.max(0, record.openUntil - this.clock.now()) + KEEP_MS)
       .publish(this.channel, JSON.stringify({ id, ...record }))
       .exec();
   }
