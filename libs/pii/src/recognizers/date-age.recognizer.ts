@@ -3,25 +3,37 @@ import { Entities } from '../entities.js';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?';
+const YEAR = '(?:19|20)\\d\\d';
+
 /**
- * Dates score 0.3, under the default threshold: only a personal context (born,
- * birthday, DOB, died, age...) lifts one over it. A team that wants every date
- * redacted lowers the DATE_TIME threshold.
+ * Full calendar dates (day, month and year: ISO with an optional time and
+ * zone, numeric, or with the month's name) score 0.5, like Presidio's, so the
+ * default policy redacts them: with a name they identify a person (birthdays,
+ * admissions, transactions). Partial dates (a month and a year, a day and a
+ * month) score 0.3 and need a personal context (born, DOB, died...); a year
+ * alone is never reported. Thresholds move either line per team.
  */
 export const dateRecognizer = () =>
   new PatternRecognizer({
     name: 'date',
     entity: Entities.dateTime,
     patterns: [
-      { name: 'iso', regex: /(?<![\d.-])(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?:[ T]\d\d:\d\d(?::\d\d)?)?(?![\d-])/g, score: 0.3 },
-      { name: 'numeric', regex: /(?<![\d.\/-])(?:0?[1-9]|[12]\d|3[01])([\/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d\d(?![\d\/-]|\.\d)/g, score: 0.3 },
+      {
+        name: 'iso',
+        regex: /(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?:[ T]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])/g,
+        notPrecededBy: /[\d.-]/,
+        score: 0.5,
+      },
+      { name: 'numeric', regex: /(?:0?[1-9]|[12]\d|3[01])([\/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d\d(?![\d\/-]|\.\d)/g, notPrecededBy: /[\d.\/-]/, score: 0.5 },
       {
         name: 'words',
-        regex: new RegExp(`\\b(?:(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(?:19|20)\\d\\d|${MONTH}\\.?\\s+(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d)\\b`, 'gi'),
-        score: 0.3,
+        regex: new RegExp(`\\b(?:${DAY}(?:\\s+|-)(?:of\\s+)?${MONTH}\\.?(?:,?\\s+|-)${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR})\\b`, 'gi'),
+        score: 0.5,
       },
+      { name: 'partial', regex: new RegExp(`\\b(?:${MONTH}\\.?[- ]${YEAR}|${MONTH}-\\d\\d|\\d\\d?-${MONTH})\\b`, 'gi'), score: 0.3 },
     ],
-    context: ['born', 'birth', 'birthday', 'birthdate', 'date of birth', 'dob', 'd.o.b', 'died', 'deceased', 'age', 'aged', 'married', 'anniversary', 'admitted', 'discharged'],
+    context: ['born', 'birth', 'birthday', 'birthdate', 'date of birth', 'dob', 'd.o.b', 'died', 'deceased', 'age', 'aged', 'married', 'anniversary', 'admitted', 'discharged', 'today is', 'since'],
   });
 
 /** Ages said as ages: "65-year-old", "aged 34", "turned 40", "I am 21 years". */
