@@ -17,7 +17,7 @@ export type { Embedder } from './embed/embedder.js';
 export { BuiltinEmbedder, DEFAULT_BUILTIN, type BuiltinEmbedderOptions } from './embed/builtin/builtin.embedder.js';
 export { ModelEmbedder } from './embed/model/model.embedder.js';
 export { resolveEmbeddingsDeployment } from './embed/model/resolve-deployment.js';
-export { verifyHit, type Verdict } from './verify/hit-verifier.js';
+export { failedRules, verifyHit, type Verdict } from './verify/hit-verifier.js';
 export { effectiveThreshold, semanticFor, type SemanticDecision } from './policy/semantic-policy.js';
 export { cosine, quantize } from './vector/quantize.js';
 export { cacheMetrics, type CacheMetrics } from './cache.metrics.js';

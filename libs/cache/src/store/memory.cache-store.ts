@@ -131,7 +131,6 @@ export class MemoryCacheStore implements CacheStore {
         resolve();
       };
       const timer = setTimeout(done, blockMs);
-      timer.unref?.();
       this.waiters.push(done);
     });
     return read();

