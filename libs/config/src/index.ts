@@ -57,3 +57,10 @@ export {
   type CacheScope,
   type VectorIndexKind,
 } from './schema/cache.config.js';
+export {
+  AnalyticsAnomaliesConfig,
+  AnalyticsConfig,
+  AnalyticsRecommendationsConfig,
+  AnalyticsReportConfig,
+  AnalyticsReportsConfig,
+} from './schema/analytics.config.js';

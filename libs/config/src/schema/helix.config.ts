@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { ConfigIssue } from '../config.error.js';
+import { AnalyticsConfig } from './analytics.config.js';
 import { AuthConfig } from './auth.config.js';
 import { CacheConfig } from './cache.config.js';
 import { CostConfig } from './cost.config.js';
@@ -78,6 +79,9 @@ export class HelixConfig {
 
   /** The cache-service: tenant scope, TTLs, eviction, semantic rules, embedder and vector index. */
   @ValidateNested() @Type(() => CacheConfig) readonly cache: CacheConfig = new CacheConfig();
+
+  /** The analytics-service: retention, API access, anomalies, recommendations and scheduled reports. */
+  @ValidateNested() @Type(() => AnalyticsConfig) readonly analytics: AnalyticsConfig = new AnalyticsConfig();
 }
 
 /** A rule across fields or groups, checked after every field is validated. */

@@ -1,0 +1,85 @@
+import { COUNTERS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
+import type { RequestRow } from '../ingest/request-row.js';
+import type { SqlRunner } from './sql.js';
+
+type Column = [name: string, type: string, value: (r: RequestRow) => unknown];
+const COLUMNS: Column[] = [
+  ['event_id', 'text', (r) => r.eventId],
+  ['started_at', 'timestamptz', (r) => new Date(r.startedAtMs).toISOString()],
+  ['correlation_id', 'text', (r) => r.correlationId],
+  ['org_id', 'text', (r) => r.orgId],
+  ['team_id', 'text', (r) => r.teamId],
+  ['user_id', 'text', (r) => r.userId],
+  ['key_id', 'text', (r) => r.keyId],
+  ['endpoint', 'text', (r) => r.endpoint],
+  ['model', 'text', (r) => r.model],
+  ['requested_model', 'text', (r) => r.requestedModel],
+  ['served_model', 'text', (r) => r.servedModel],
+  ['provider', 'text', (r) => r.provider],
+  ['deployment', 'text', (r) => r.deployment],
+  ['outcome', 'smallint', (r) => r.outcome],
+  ['http_status', 'smallint', (r) => r.httpStatus],
+  ['error_type', 'text', (r) => r.errorType],
+  ['stream', 'boolean', (r) => r.stream],
+  ['input_tokens', 'integer', (r) => r.inputTokens],
+  ['output_tokens', 'integer', (r) => r.outputTokens],
+  ['cache_read_tokens', 'integer', (r) => r.cacheReadTokens],
+  ['reasoning_tokens', 'integer', (r) => r.reasoningTokens],
+  ['cost_pico', 'bigint', (r) => r.costPico.toString()],
+  ['saved_pico', 'bigint', (r) => r.savedPico.toString()],
+  ['estimated', 'boolean', (r) => r.estimated],
+  ['unpriced', 'boolean', (r) => r.unpriced],
+  ['cache_status', 'smallint', (r) => r.cacheStatus],
+  ['cache_similarity', 'real', (r) => r.cacheSimilarity],
+  ['pii_count', 'integer', (r) => r.piiCount],
+  ['pii_blocked', 'boolean', (r) => r.piiBlocked],
+  ['swapped_from_model', 'text', (r) => r.swappedFromModel],
+  ['duration_ms', 'integer', (r) => r.durationMs],
+  ['ttfb_ms', 'integer', (r) => r.ttfbMs],
+  ['attempts', 'smallint', (r) => r.attempts],
+];
+const NAMES = COLUMNS.map(([n]) => n).join(', ');
+/** Every column of a request row, in table order (exports read them in this order). */
+export const REQUEST_COLUMNS: readonly string[] = COLUMNS.map(([n]) => n);
+const DIMS = ROLLUP_DIMENSIONS.join(', ');
+const KEY_COUNT = ROLLUP_DIMENSIONS.length + 1;
+
+function rollup(table: string, unit: 'hour' | 'day'): string {
+  const groups = Array.from({ length: KEY_COUNT }, (_, i) => i + 1).join(', ');
+  return `INSERT INTO analytics.${table} (bucket, ${DIMS}, ${COUNTERS.map((c) => c.name).join(', ')})
+  SELECT date_trunc('${unit}', started_at, 'UTC'), ${DIMS}, ${COUNTERS.map((c) => c.raw).join(', ')}
+  FROM ins GROUP BY ${groups} ORDER BY ${groups}
+  ON CONFLICT (bucket, ${DIMS}) DO UPDATE SET
+    ${COUNTERS.map((c) => `${c.name} = analytics.${table}.${c.name} + excluded.${c.name}`).join(',\n    ')}
+  RETURNING 1`;
+}
+
+/**
+ * One statement per batch: the new request rows (an event id already there is
+ * skipped, so redelivery never double-counts), and, from exactly those rows, the
+ * hourly and daily rollups. Returns the event ids it inserted.
+ */
+const INGEST = `
+WITH input AS (
+  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${NAMES})
+), ins AS (
+  INSERT INTO analytics.requests (${NAMES}) SELECT ${NAMES} FROM input ON CONFLICT (started_at, event_id) DO NOTHING RETURNING *
+), hourly AS (
+  ${rollup('rollup_hour', 'hour')}
+), daily AS (
+  ${rollup('rollup_day', 'day')}
+)
+SELECT event_id FROM ins`;
+
+/** Request rows in `analytics.requests` and their rollups. */
+export class PgRequestStore {
+  constructor(private readonly db: SqlRunner) {}
+
+  /** Inserts a batch (partitions must exist) in one statement; returns the ids that were new. */
+  async insert(rows: readonly RequestRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const params = COLUMNS.map(([, , value]) => rows.map(value));
+    const inserted: { event_id: string }[] = await this.db.query(INGEST, params);
+    return inserted.map((r) => r.event_id);
+  }
+}

@@ -1,0 +1,87 @@
+import type { BudgetAlert, PiiDetected } from '@helix/contracts';
+
+/** One entity type and operator of a `PiiDetected` event (`analytics.pii_detections`). */
+export interface PiiRow {
+  eventId: string;
+  atMs: number;
+  requestId: string;
+  orgId: string;
+  teamId: string;
+  userId: string;
+  keyId: string;
+  direction: number;
+  entityType: string;
+  operator: string;
+  count: number;
+  blocked: boolean;
+}
+
+/**
+ * A PII audit event → one row per entity type and operator (counts of the same
+ * pair summed); an event without counts keeps one empty row, so it still counts
+ * as a scan (and, when blocked, as a blocked request).
+ */
+export function piiRowsOf(e: PiiDetected): PiiRow[] {
+  const t = e.tenant;
+  const base = {
+    eventId: e.eventId,
+    atMs: Number(e.timestampMs),
+    requestId: e.requestId,
+    orgId: t?.orgId ?? '',
+    teamId: t?.teamId ?? '',
+    userId: t?.userId ?? '',
+    keyId: t?.keyId ?? '',
+    direction: e.direction,
+    blocked: e.blocked,
+  };
+  const byPair = new Map<string, PiiRow>();
+  for (const c of e.counts) {
+    const key = `${c.entityType}\u0000${c.operator}`;
+    const row = byPair.get(key);
+    if (row) row.count += c.count;
+    else byPair.set(key, { ...base, entityType: c.entityType, operator: c.operator, count: c.count });
+  }
+  return byPair.size ? [...byPair.values()] : [{ ...base, entityType: '', operator: '', count: 0 }];
+}
+
+/** A budget alert as `analytics.budget_alerts` keeps it (the history behind budget recommendations). */
+export interface AlertRow {
+  alertId: string;
+  atMs: number;
+  kind: number;
+  orgId: string;
+  teamId: string;
+  userId: string;
+  keyId: string;
+  level: string;
+  scopeId: string;
+  period: string;
+  periodStart: string;
+  thresholdPercent: number;
+  spendPico: bigint;
+  limitPico: bigint;
+  model: string;
+  score: number;
+}
+
+export function alertRowOf(a: BudgetAlert): AlertRow {
+  const t = a.tenant;
+  return {
+    alertId: a.alertId,
+    atMs: Number(a.timestampMs),
+    kind: a.kind,
+    orgId: t?.orgId ?? '',
+    teamId: t?.teamId ?? '',
+    userId: t?.userId ?? '',
+    keyId: t?.keyId ?? '',
+    level: a.level,
+    scopeId: a.scopeId,
+    period: a.period,
+    periodStart: a.periodStart,
+    thresholdPercent: a.thresholdPercent,
+    spendPico: a.spendPicoUsd,
+    limitPico: a.limitPicoUsd,
+    model: a.model,
+    score: a.score,
+  };
+}
