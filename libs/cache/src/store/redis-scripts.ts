@@ -59,7 +59,7 @@ for i = 2, #ARGV do
     removed[#removed + 1] = ARGV[i]
   end
 end
-redis.call('HINCRBY', KEYS[4], 'bytes', -delta)
+redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
 return removed
 `;
 
@@ -74,7 +74,7 @@ for _, k in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[2], 'LIMIT'
   if b then delta = delta + b end
   removed[#removed + 1] = k
 end
-redis.call('HINCRBY', KEYS[4], 'bytes', -delta)
+redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
 return removed
 `;
 
@@ -89,6 +89,6 @@ for _, k in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1)) do
   if b then delta = delta + b end
   removed[#removed + 1] = k
 end
-redis.call('HINCRBY', KEYS[4], 'bytes', -delta)
+redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
 return {redis.call('HGET', KEYS[4], 'bytes'), removed}
 `;

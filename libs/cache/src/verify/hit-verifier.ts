@@ -41,27 +41,13 @@ function narrower(a: TextFacts, b: TextFacts): boolean {
   return extra.some((w) => w >= SUBSTITUTION_WEIGHT);
 }
 
-/** The same content words, with at least two of them moved ("A beats B" / "B beats A"). */
+/** The same words around the same relation, on swapped sides ("A faster than B" / "B faster than A"). */
 function swapped(a: TextFacts, b: TextFacts): boolean {
-  const as = new Set(a.content);
-  const bs = new Set(b.content);
-  if (as.size !== bs.size || ![...as].every((w) => bs.has(w))) return false;
-  const x = [...new Set(a.content)];
-  const y = [...new Set(b.content)];
-  return x.length - lcs(x, y) >= 2;
-}
-
-function lcs(x: string[], y: string[]): number {
-  const row = new Array<number>(y.length + 1).fill(0);
-  for (const xi of x) {
-    let prev = 0;
-    for (let j = 1; j <= y.length; j++) {
-      const keep = row[j]!;
-      row[j] = xi === y[j - 1] ? prev + 1 : Math.max(row[j]!, row[j - 1]!);
-      prev = keep;
-    }
-  }
-  return row[y.length]!;
+  if (!a.relation || !b.relation || a.relation.word !== b.relation.word) return false;
+  const meets = (x: Set<string>, y: Set<string>) => [...x].some((w) => y.has(w));
+  const { left: la, right: ra } = a.relation;
+  const { left: lb, right: rb } = b.relation;
+  return meets(la, rb) && meets(ra, lb) && [...la].some((w) => !lb.has(w));
 }
 
 /** Everything the same but one uncommon word each ("singing teachers" / "guitar teachers"): a different object. */

@@ -20,7 +20,11 @@ export interface TextFacts {
   content: string[];
   /** Rarity weight of each content stem (its word's weight). */
   weights: Map<string, number>;
+  /** The first relation word (than, vs, against, like ...) and the content stems on each side of it. */
+  relation?: { word: string; left: Set<string>; right: Set<string> };
 }
+
+const RELATIONS = new Set(['than', 'vs', 'versus', 'against', 'like', 'to', 'from', 'into', 'over', 'beat', 'beats']);
 
 /** Question words that ask for a different kind of answer (a person, a place, a time) when they lead a question. */
 const WH: Readonly<Record<string, string>> = { who: 'who', whom: 'who', whose: 'who', where: 'where', when: 'when' };
@@ -34,6 +38,8 @@ export function textFacts(text: string): TextFacts {
   const countries = countryWords();
   for (const w of normalise(text).split(' ')) {
     if (!w) continue;
+    if (RELATIONS.has(w) && !f.relation && f.content.length) f.relation = { word: w, left: new Set(f.content), right: new Set() };
+    else if (f.relation && !STOPWORDS.has(w)) f.relation.right.add(stem(w));
     f.stems.add(stem(w));
     if (STOPWORDS.has(w) || PRONOUNS.has(w)) continue;
     f.content.push(stem(w));

@@ -33,6 +33,8 @@ export class StreamSyncedIndex implements VectorIndex {
   private index: LocalIndex;
   private offset = '0';
   private started = false;
+  /** How the last start got its vectors: from the snapshot (then the stream), or by reading every entry. */
+  loadedFrom: 'snapshot' | 'rebuild' | 'none' = 'none';
   private closed = false;
   private loop?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -55,9 +57,11 @@ export class StreamSyncedIndex implements VectorIndex {
     if (snap && !gap) {
       this.index = snap.index;
       this.offset = snap.offset;
+      this.loadedFrom = 'snapshot';
     } else {
       this.offset = bounds.last;
       await this.rebuild();
+      this.loadedFrom = 'rebuild';
     }
     for (let batch = await this.store.readIndex(this.offset, PAGE, 0); batch.length; batch = await this.store.readIndex(this.offset, PAGE, 0)) this.apply(batch);
     this.started = true;
