@@ -7,6 +7,14 @@ import type { SendOptions, UpstreamResponse } from './upstream.transport.js';
 const HIGH_WATER = 256 * 1024;
 
 /**
+ * How long a response whose reader stopped early may take to end by itself before it is aborted. A
+ * stream read up to its last event (`[DONE]`) usually ends within this, and then its keep-alive
+ * connection serves the next request instead of a new one being opened; anything still running after it
+ * is aborted, so the upstream sees the client leave.
+ */
+const DRAIN_MS = 200;
+
+/**
  * One upstream exchange on undici's low-level `dispatch` API: cheaper than `request()` (no Readable,
  * no AsyncResource per request). It resolves `onHead` with itself as the response once the headers
  * arrive, then buffers the body for `text()` or hands it out chunk by chunk through `body`.
@@ -22,6 +30,8 @@ export class UndiciCall implements Dispatcher.DispatchHandler, UpstreamResponse 
   private headed = false;
   private streaming = false;
   private wake: (() => void) | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
+  private discarding = false;
   private readonly onAbort = () => this.controller?.abort(abortReason(this.opts.signal) as Error);
 
   constructor(
@@ -47,6 +57,7 @@ export class UndiciCall implements Dispatcher.DispatchHandler, UpstreamResponse 
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.discarding) return;
     this.chunks.push(chunk);
     if (!this.streaming) return;
     this.queued += chunk.length;
@@ -98,10 +109,16 @@ export class UndiciCall implements Dispatcher.DispatchHandler, UpstreamResponse 
     }
   }
 
-  /** The reader stopped early: abort the exchange so the socket closes and the upstream sees it. */
+  /** The reader stopped early: drop the rest, and abort the exchange unless it ends within DRAIN_MS (so the upstream sees it). */
   private async close(): Promise<IteratorResult<Uint8Array>> {
-    if (!this.ended && this.failure === undefined) this.controller?.abort(new DOMException('The body reader stopped early', 'AbortError') as Error);
     this.chunks = [];
+    if (!this.ended && this.failure === undefined) {
+      this.discarding = true;
+      if (this.controller?.paused) this.controller.resume();
+      this.drainTimer = setTimeout(() => {
+        if (!this.ended && this.failure === undefined) this.controller?.abort(new DOMException('The body reader stopped early', 'AbortError') as Error);
+      }, DRAIN_MS);
+    }
     return { value: undefined, done: true };
   }
 
@@ -116,6 +133,7 @@ export class UndiciCall implements Dispatcher.DispatchHandler, UpstreamResponse 
   }
 
   private finish(): void {
+    clearTimeout(this.drainTimer);
     this.opts.signal.removeEventListener('abort', this.onAbort);
     this.notify();
   }

@@ -113,6 +113,31 @@ describe('UndiciTransport', () => {
     expect(await seen).toBe(true);
   });
 
+  it('keeps the connection for the next request when a response the reader left ends shortly after (control above: one that hangs is closed)', async () => {
+    const own = new UndiciTransport({ connectTimeoutMs: 2_000 });
+    const ports: number[] = [];
+    handler = (req, res) => {
+      ports.push(req.socket.remotePort!);
+      res.write('data: last event');
+      setTimeout(() => res.end(), 20);
+    };
+    try {
+      const first = await own.send({ url: `${origin}/ends-soon`, method: 'GET', headers: {} }, opts());
+      for await (const _ of first.body) break;
+      await new Promise((r) => setTimeout(r, 100));
+      handler = (req, res) => {
+        ports.push(req.socket.remotePort!);
+        res.end('second');
+      };
+      const second = await own.send({ url: `${origin}/next`, method: 'GET', headers: {} }, opts());
+      expect(await second.text()).toBe('second');
+      expect(ports).toHaveLength(2);
+      expect(ports[1]).toBe(ports[0]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('delivers a large body whole to a slow reader (pausing the socket meanwhile)', async () => {
     const piece = Buffer.alloc(64 * 1024, 'x');
     handler = (_req, res) => {
