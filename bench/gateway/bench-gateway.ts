@@ -37,7 +37,8 @@ const seconds = Number(values.seconds);
 const warmup = Number(values.warmup);
 const only = values.only?.split(',');
 const specs = TARGETS.filter((t) => !only || only.includes(t.key));
-const argv = process.argv.slice(2).join(' ');
+const own = process.argv.slice(2).filter((a) => a !== '--write').join(' ');
+const command = own ? `npm run bench:gateway -- ${own} --write` : 'npm run bench';
 
 pin(process.pid, LOAD_CORE);
 boost('self');
@@ -94,7 +95,7 @@ try {
 }
 
 const validation = runValidationBench();
-const doc = composeDoc({ runs, validation, profiles, seconds, warmup, command: `npm run bench${argv ? ` -- ${argv}` : ''}` });
+const doc = composeDoc({ runs, validation, profiles, seconds, warmup, command });
 printSummary(doc);
 if (values.write) {
   writeGatewayDoc(resolve(ROOT, 'docs/benchmarks.md'), doc.header, doc.section);

@@ -66,6 +66,16 @@ const RUNS: Record<ScenarioId, (t: Target, seconds: number) => Promise<LoadResul
   stream100: (t, s) => open(t, true, 100, s),
 };
 
+/** Waits (up to 60 s) until the target answers a request again, so a backlog left by an overload is not charged to the next scenario. */
+async function settle(t: Target): Promise<void> {
+  const http = new HttpTarget(t.chat, 1, 60_000);
+  try {
+    await http.send();
+  } finally {
+    await http.close();
+  }
+}
+
 /** Probe, warm up (JIT, connections), then each scenario for `seconds` with the tree's CPU and RSS measured. */
 export async function runScenarios(t: Target, seconds: number, warmupSeconds: number, log: (line: string) => void): Promise<{ results: ScenarioResult[]; sent: number }> {
   await probe(t);
@@ -78,7 +88,8 @@ export async function runScenarios(t: Target, seconds: number, warmupSeconds: nu
     meter?.start();
     const load = await RUNS[id](t, seconds);
     const m = meter?.stop();
-    sent += load.sent;
+    sent += load.sent + 1;
+    await settle(t);
     const r: ScenarioResult = { id, load, cpuMsPerRequest: m ? m.cpuMs / load.sent : undefined, peakRssMb: m?.peakRssMb };
     results.push(r);
     const ttfb = id === 'stream100' ? `, TTFB p50 ${load.ttfb.p50.toFixed(2)} ms` : '';

@@ -27,9 +27,14 @@ export function pin(pid: number, core: number): void {
   spawnSync('taskset', ['-a', '-cp', String(core), String(pid)], { stdio: 'ignore' });
 }
 
-/** The model and upstream every Helix target serves: `bench-model` → the mock's `mock-gpt`. */
+/**
+ * The model and upstream every Helix target serves (`bench-model` → the mock's `mock-gpt`), with the
+ * synchronous bus steps (budget, PII, cache) off: the overhead measured is the gateway's own, with auth,
+ * rate limits and events on.
+ */
 export function upstreamConfig(mockOrigin: string) {
   return {
+    pipeline: { budget: { enabled: false }, pii: { enabled: false }, cache: { enabled: false } },
     providers: [{ name: 'upstream', type: 'openai-compatible', baseUrl: `${mockOrigin}/v1` }],
     models: [{ name: 'bench-model', deployments: [{ provider: 'upstream', model: 'mock-gpt' }] }],
   };
