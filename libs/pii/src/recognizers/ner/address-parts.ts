@@ -39,6 +39,7 @@ export class AddressParts {
   after(e: number): number {
     const tk = this.tk;
     let n = e + 1;
+    if (tk.char(n) === DOT && !tk.has(n + 1, T.NEWLINE)) return this.anchor(n + 1);
     if (SEPARATORS.has(tk.char(n))) n++;
     if (n >= tk.count) return -1;
     const a = this.anchor(n);

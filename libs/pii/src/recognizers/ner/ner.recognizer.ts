@@ -61,7 +61,7 @@ export class NerRecognizer implements Recognizer {
     if (r.words <= 2 && r.nrp === r.words) return cue & G.PERSON_CUE && r.words === 1 ? undefined : hit(Entities.nrp, 0.7);
     if (r.words > 1 && r.orgWord) return hit(Entities.organization, 0.75);
     if (r.titled || (r.cued && (r.names > 0 || unknown > 0))) return hit(Entities.person, 0.85);
-    if (cue & G.STRONG_PERSON_CUE && r.names > 0 && !place) return hit(Entities.person, 0.85);
+    if (cue & G.STRONG_PERSON_CUE && r.names > 0) return hit(Entities.person, 0.85);
     if (cue & G.PERSON_CUE && (r.names > 0 || unknown > 0) && !place && r.common < r.words) return hit(Entities.person, 0.85);
     if (cue & G.ORG_CUE && !place && r.names < r.words && r.common < r.words) return hit(Entities.organization, 0.6);
     if (cue & G.LOCATION_CUE && (place || (r.names < r.words && unknown > 0 && !r.acronym))) return hit(Entities.location, place ? 0.85 : 0.6);
@@ -97,7 +97,7 @@ export class NerRecognizer implements Recognizer {
     let e = t - 1;
     if (e >= 0 && (tk.char(e) === 0x3a || tk.char(e) === 0x2c)) e--;
     if (e < 0) return 0;
-    const wanted = G.PERSON_CUE | G.LOCATION_CUE | G.ORG_CUE | G.TITLE;
+    const wanted = G.PERSON_CUE | G.STRONG_PERSON_CUE | G.LOCATION_CUE | G.ORG_CUE | G.TITLE;
     const last = tk.lookup(this.g.table)[e]!;
     let bits = last & wanted;
     if (last & G.CUE_TAIL) for (let s = e - 1; s >= 0 && s >= e - 3; s--) bits |= this.g.table.get(...tk.phrase(s, e)) & wanted;

@@ -21,4 +21,19 @@ describe('NER rules', () => {
   it('leaves sentence-initial common words, acronyms and plain prose alone', () => {
     expect(found('The API returns JSON. Please retry the request after a minute.')).toEqual([]);
   });
+
+  it('takes common words that are names after a strong cue, speaker labels and lower-case full names', () => {
+    expect(found('Hi Victor, I am writing about my order')).toContainEqual(['PERSON', 'Victor']);
+    expect(found('Ubul: What a day.')).toContainEqual(['PERSON', 'Ubul']);
+    expect(found('follow up with patricia desrosiers in a month')).toContainEqual(['PERSON', 'patricia desrosiers']);
+    expect(found('Mrs. Barbara Yudina Apt. 675 Mellemvej 32')).toContainEqual(['PERSON', 'Barbara Yudina']);
+  });
+
+  it('does not take holidays, identifiers, contractions or form labels for names', () => {
+    const names = (t: string) => found(t).filter(([type]) => type === 'PERSON');
+    expect(names('We returned the last Sunday before Labor Day.')).toEqual([]);
+    expect(names('use sk_test_Abcdefgh and my_Variable_Name here')).toEqual([]);
+    expect(names("Now I'm done. May I ask?")).toEqual([]);
+    expect(names('Phone: 555 0100  E-mail: a@b.co')).toEqual([]);
+  });
 });
