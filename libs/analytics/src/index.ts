@@ -1,5 +1,5 @@
 export { analyticsMigrationSet } from './db/analytics.migration-set.js';
-export { affected, returned, type SqlDatabase, type SqlRunner } from './db/sql.js';
+export { affected, returned, sqlDatabase, type SqlDatabase, type SqlRunner } from './db/sql.js';
 export { DAY_MS, Partitions, dayStart, partitionName } from './db/partitions.js';
 export { PgRequestStore, REQUEST_COLUMNS } from './db/pg.request-store.js';
 export { PgSideStore } from './db/pg.side-store.js';

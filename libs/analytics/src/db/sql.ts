@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+
 /** What the analytics stores need of a database: TypeORM's `DataSource` (or an `EntityManager`) fits. */
 export interface SqlRunner {
   query(sql: string, params?: unknown[]): Promise<any>;
@@ -17,3 +19,9 @@ export function returned<T>(result: unknown): T[] {
 export function affected(result: unknown): number {
   return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
+
+/** A TypeORM data source as the analytics use cases take it. */
+export const sqlDatabase = (ds: DataSource): SqlDatabase => ({
+  query: (sql, params) => ds.query(sql, params),
+  transaction: (fn) => ds.transaction((em) => fn(em)),
+});

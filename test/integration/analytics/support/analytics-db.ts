@@ -1,15 +1,8 @@
 import { create } from '@bufbuild/protobuf';
-import type { DataSource } from 'typeorm';
-import { analyticsMigrationSet, IngestUseCase, Partitions, PgRequestStore, PgSideStore, type SqlDatabase } from '@helix/analytics';
+import { analyticsMigrationSet, IngestUseCase, Partitions, PgRequestStore, PgSideStore, sqlDatabase } from '@helix/analytics';
 import { CacheStatus, RequestCompletedSchema, RequestOutcome, uuidv7, type RequestCompleted } from '@helix/contracts';
 import { createDataSource, runMigrationSets } from '@helix/persistence';
 import { createTestDatabase } from '../../../support/infra.js';
-
-/** A TypeORM data source as the analytics use cases take it. */
-export const sqlDatabase = (ds: DataSource): SqlDatabase => ({
-  query: (sql, params) => ds.query(sql, params),
-  transaction: (fn) => ds.transaction((em) => fn(em)),
-});
 
 /** A fresh database on the shared Postgres with the analytics schema, and the ingestion wired on it. */
 export async function analyticsDb(opts: { retentionDays?: number; now?: () => number } = {}) {
