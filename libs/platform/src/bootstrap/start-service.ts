@@ -10,6 +10,9 @@ import { openDatabase } from '../connections/open-database.js';
 import { configureHttpApp, createFastifyAdapter } from '../http/http-app.js';
 import { PlatformModule, type ServiceInfra } from './platform.module.js';
 
+/** Signals that close the app. Not SIGHUP (Nest's default list has it): SIGHUP reloads the config. */
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'];
+
 export interface StartServiceOptions {
   service: ServiceName;
   /** Open the database (Postgres, or PGlite in embedded mode) for a service that owns a schema. */
@@ -44,7 +47,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   });
   configureHttpApp(app, config.http.bodyLimitBytes, log);
   app.connectMicroservice({ strategy: new HelixBusServer(bus, opts.service) });
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS);
   process.once('beforeExit', () => void db?.close());
   await app.startAllMicroservices();
   await app.listen({ port: config.http.port, host: config.http.host });
