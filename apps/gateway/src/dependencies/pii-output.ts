@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { PiiDirection, TextSegmentSchema, type Replacement } from '@helix/contracts';
-import type { ChatCompletion, ChatCompletionChunk } from '@helix/providers';
+import type { ChatChunkChoice, ChatCompletion, ChatCompletionChunk } from '@helix/providers';
 import type { RequestState } from '../pipeline/request-state.js';
 import { assembleCompletion } from './assemble.js';
 import type { PiiPort } from './ports.js';
@@ -71,29 +71,57 @@ export class OutputScanner {
   /**
    * A stream scanned per completed sentence or line: each choice's content is
    * held until a boundary (or {@link OUTPUT_HOLD_BACK} characters), then scanned
-   * and sent; the rest is scanned at the choice's finish. Afterwards the cache's
-   * copy of the answer is replaced by the scanned one.
+   * and sent; the rest is scanned at the choice's finish. Tool-call arguments
+   * (JSON, where a sentence boundary means nothing) are held whole and scanned
+   * at the finish, where they go out in the finishing chunk, by tool index.
+   * Afterwards the cache's copy of the answer is replaced by the scanned one.
    */
   async *scanChunks(chunks: AsyncIterable<ChatCompletionChunk>): AsyncGenerator<ChatCompletionChunk> {
     const pending = new Map<number, string>();
+    const args = new Map<number, Map<number, string>>();
     const scanned: ChatCompletionChunk[] = [];
     for await (const chunk of chunks) {
       for (const choice of chunk.choices) {
-        const d = choice.delta;
-        if (typeof d.content !== 'string' && !choice.finish_reason) continue;
-        const text = (pending.get(choice.index) ?? '') + (typeof d.content === 'string' ? d.content : '');
-        const cut = choice.finish_reason ? text.length : cutPoint(text);
-        pending.set(choice.index, text.slice(cut));
-        if (cut === 0) {
-          if (typeof d.content === 'string') d.content = '';
-          continue;
-        }
-        [d.content] = await this.scan([text.slice(0, cut)]);
+        holdArguments(choice, args);
+        await this.scanContent(choice, pending);
+        if (choice.finish_reason) await this.flushArguments(choice, args);
       }
       scanned.push(structuredClone(chunk));
       yield chunk;
     }
     if (this.state.upstreamBody) this.state.upstreamBody = assembleCompletion(scanned) as unknown as Record<string, unknown>;
+  }
+
+  private async scanContent(choice: ChatChunkChoice, pending: Map<number, string>): Promise<void> {
+    const d = choice.delta;
+    if (typeof d.content !== 'string' && !choice.finish_reason) return;
+    const text = (pending.get(choice.index) ?? '') + (typeof d.content === 'string' ? d.content : '');
+    const cut = choice.finish_reason ? text.length : cutPoint(text);
+    pending.set(choice.index, text.slice(cut));
+    if (cut === 0) {
+      if (typeof d.content === 'string') d.content = '';
+      return;
+    }
+    [d.content] = await this.scan([text.slice(0, cut)]);
+  }
+
+  private async flushArguments(choice: ChatChunkChoice, args: Map<number, Map<number, string>>): Promise<void> {
+    const held = args.get(choice.index);
+    if (!held?.size) return;
+    args.delete(choice.index);
+    const out = await this.scan([...held.values()]);
+    const tools = [...held.keys()].map((index, i) => ({ index, function: { arguments: out[i]! } }));
+    choice.delta.tool_calls = [...(choice.delta.tool_calls ?? []), ...tools];
+  }
+}
+
+/** Takes the argument pieces out of a choice's tool-call deltas (ids and names still go out), keeping them per tool index. */
+function holdArguments(choice: ChatChunkChoice, args: Map<number, Map<number, string>>): void {
+  for (const t of choice.delta.tool_calls ?? []) {
+    if (!t.function?.arguments) continue;
+    const held = args.get(choice.index) ?? args.set(choice.index, new Map()).get(choice.index)!;
+    held.set(t.index, (held.get(t.index) ?? '') + t.function.arguments);
+    t.function.arguments = '';
   }
 }
 
