@@ -32,11 +32,11 @@ export class InsightsController {
     return sendTable(reply, format, 'errors', { ...metaOf(q), truncated: t.truncated }, t.rows);
   }
 
-  @Get('pii') @ApiOperation({ summary: 'PII detections by entity and action (operator), scans and blocked requests.' })
+  @Get('pii') @ApiOperation({ summary: 'PII detections by entity and action (operator; the default grouping without an interval), scans and blocked requests.' })
   @ApiAnalyticsQuery({ interval: true, dims: PII_DIMENSIONS })
   async pii(@CurrentCaller() c: Caller, @Query() raw: Raw, @Res() reply: FastifyReply) {
     const format = formatOf(raw);
-    const { q, scope } = readQuery(this.core, c, raw, { interval: true, dimensions: PII_DIMENSIONS, defaultGroupBy: ['entity', 'action'], defaultLimit: 10_000 });
+    const { q, scope } = readQuery(this.core, c, raw, { interval: true, dimensions: PII_DIMENSIONS, defaultGroupBy: raw.interval ? [] : ['entity', 'action'], defaultLimit: 10_000 });
     const t = await timed(this.core, 'pii', () => this.core.pii.execute(q, scope));
     return sendTable(reply, format, 'pii', { ...metaOf(q), truncated: t.truncated }, t.rows);
   }
