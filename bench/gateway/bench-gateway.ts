@@ -7,13 +7,15 @@
  * the tables; with --write (as `npm run bench` runs it) writes the `## Gateway` section and the header of
  * docs/benchmarks.md. Not a test: nothing fails on a miss.
  *
- * Options: --seconds 10 (per scenario), --warmup 3, --only direct,helix-embedded,..., --write, --no-profile.
+ * Options: --seconds 10 (per scenario), --warmup 3, --rounds 1 (each target measured this many times, the
+ * median round per scenario kept), --only direct,helix-embedded,..., --write, --no-profile.
  */
 import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { profileHelix } from './profile-pass.js';
-import { runScenarios } from './scenarios.js';
+import { measureTarget } from './measure-target.js';
+import { medianRound } from './report/rounds.js';
 import { composeDoc, printSummary } from './report/compose.js';
 import { writeGatewayDoc } from './report/write-doc.js';
 import { overheadOf, targetChecks, type TargetRun } from './report/tables.js';
@@ -23,11 +25,13 @@ import { ROOT, startMock } from './targets/mock.js';
 import { LOAD_CORE } from './targets/target.js';
 import { BENCH_NICE, boost } from './targets/spawn-pinned.js';
 import { runValidationBench } from './validation/run-validation.js';
+import { runEventsPath } from './micro/run-events-path.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '1' },
     only: { type: 'string' },
     write: { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
@@ -35,6 +39,7 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const warmup = Number(values.warmup);
+const roundCount = Math.max(1, Number(values.rounds));
 const only = values.only?.split(',');
 const specs = TARGETS.filter((t) => !only || only.includes(t.key));
 const own = process.argv.slice(2).filter((a) => a !== '--write').join(' ');
@@ -49,38 +54,15 @@ try {
 }
 const installs = new Map(specs.map((s) => [s.key, s.install?.()]));
 const mock = await startMock();
-const runs: TargetRun[] = [];
+const rounds = new Map<string, TargetRun[]>(specs.map((s) => [s.key, []]));
 const profiles: string[] = [];
+let runs: TargetRun[] = [];
 try {
-  for (const spec of specs) {
-    const why = installs.get(spec.key);
-    if (why) {
-      console.log(`peer skipped: ${spec.name}: ${why}`);
-      runs.push({ name: spec.name, note: '', skipped: why });
-      continue;
-    }
-    console.log(`${spec.name} ...`);
-    let target;
-    try {
-      target = await spec.start(mock.origin);
-    } catch (err) {
-      const reason = (err as Error).message.split('\n')[0]!;
-      console.log(spec.helix ? `${spec.name} failed to start: ${(err as Error).message}` : `peer skipped: ${spec.name}: ${reason}`);
-      runs.push({ name: spec.name, note: '', skipped: reason });
-      continue;
-    }
-    try {
-      const { results, sent } = await runScenarios(target, seconds, warmup, console.log);
-      const extra = await target.afterRun?.(sent);
-      if (extra) console.log(`  ${extra}`);
-      runs.push({ name: target.name, note: target.note, results, extra });
-    } catch (err) {
-      console.log(`  ${spec.name} failed: ${(err as Error).message}`);
-      runs.push({ name: target.name, note: target.note, skipped: (err as Error).message.split('\n')[0]! });
-    } finally {
-      await target.stop();
-    }
+  for (let round = 1; round <= roundCount; round++) {
+    if (roundCount > 1) console.log(`round ${round} of ${roundCount}`);
+    for (const spec of specs) rounds.get(spec.key)!.push(await measureTarget(spec, mock.origin, seconds, warmup, installs.get(spec.key)));
   }
+  runs = specs.map((s) => medianRound(rounds.get(s.key)!));
   const direct = runs.find((r) => r.name === 'direct to mock' && r.results);
   if (direct && !values['no-profile']) {
     for (const spec of specs.filter((s) => s.helix)) {
@@ -95,7 +77,8 @@ try {
 }
 
 const validation = runValidationBench();
-const doc = composeDoc({ runs, validation, profiles, seconds, warmup, command });
+const events = runEventsPath();
+const doc = composeDoc({ runs, validation, events, profiles, seconds, warmup, rounds: roundCount, command });
 printSummary(doc);
 if (values.write) {
   writeGatewayDoc(resolve(ROOT, 'docs/benchmarks.md'), doc.header, doc.section);

@@ -4,6 +4,7 @@ import { machine } from './machine.js';
 import { overheadOf, overheadTable, rawTable, targetChecks, type TargetRun } from './tables.js';
 import { validationTable, type ValidationRow } from '../validation/run-validation.js';
 import { STREAM } from '../targets/mock.js';
+import { eventsPathLine, type EventsPath } from '../micro/run-events-path.js';
 
 /** The mode whose figures are the headline: the production shape, with real JetStream events and Redis rate limits. */
 export const HEADLINE = 'Helix distributed';
@@ -11,9 +12,13 @@ export const HEADLINE = 'Helix distributed';
 export interface DocInput {
   runs: TargetRun[];
   validation: ValidationRow[];
+  /** The event path micro bench; absent when it failed. */
+  events?: EventsPath;
   profiles: string[];
   seconds: number;
   warmup: number;
+  /** Rounds per target; the median round per scenario is shown. */
+  rounds: number;
   command: string;
 }
 
@@ -56,7 +61,7 @@ export function composeDoc(input: DocInput): { header: string; section: string; 
     `Date: ${date}. Command: \`${input.command}\`. Headline figures: **${HEADLINE}**; the embedded default is measured in the same run.`,
     '',
     `Setup: the gateway or peer is pinned to core 0 (\`taskset\`); the load generator, the mock upstream (\`apps/mock-upstream\`, its own process) and, for the distributed mode, nats-server and redis-server are pinned to core 1. ` +
-      `Each scenario runs ${input.seconds} s after a ${input.warmup} s warm-up. Max throughput: wrk, one thread, 32 keep-alive connections (closed loop). ` +
+      `Each scenario runs ${input.seconds} s after a ${input.warmup} s warm-up${input.rounds > 1 ? `; every target was measured in ${input.rounds} rounds (all targets once, then again) and each scenario shows its median round (by throughput, p50, or TTFB p50 for streams), every figure of a row from that one round` : ''}. Max throughput: wrk, one thread, 32 keep-alive connections (closed loop). ` +
       `Open loop: a Node load generator (bench/gateway/load, undici Pool) whose send times come from a futex-timed schedule; latency counts from the scheduled send time, so a stall is charged to every request behind it. ` +
       `Streams: 100/s open loop, the mock sending ${STREAM.chunks} content events ${STREAM.chunkDelayMs} ms apart; TTFB is the first body byte (the first SSE event), total is the last. ` +
       `Helix uses a real virtual key with RPM/TPM limits of 10⁹ (checked on every request, never reached) and publishes one request.completed event per request. ` +
@@ -73,10 +78,11 @@ export function composeDoc(input: DocInput): { header: string; section: string; 
     'Per request, JSON already parsed, on the idle gateway core (bench/gateway/validation: the gateway\'s compiled ajv schema against an equivalent class-validator DTO written for the bench).',
     '',
     validationTable(input.validation),
+    ...(input.events ? ['', '### The event path', '', eventsPathLine(input.events)] : []),
     ...(input.profiles.length ? ['', '### Profiles', '', ...input.profiles.flatMap((p) => [p, ''])] : []),
     ...(findings ? ['', findings] : []),
   ].join('\n');
-  return { header, section, printed: `${tables}\n\n### Request validation\n\n${validationTable(input.validation)}` };
+  return { header, section, printed: `${tables}\n\n### Request validation\n\n${validationTable(input.validation)}${input.events ? `\n\n${eventsPathLine(input.events)}` : ''}` };
 }
 
 export function printSummary(doc: { printed: string }): void {

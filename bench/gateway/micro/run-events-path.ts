@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ROOT } from '../targets/mock.js';
+
+export interface EventsPath {
+  events: number;
+  encodeUs: number;
+  publishUs: number;
+  outboxUs: number;
+}
+
+/** Runs events-path.ts in its own process (it pins itself to the gateway core; nats-server to the load core). */
+export function runEventsPath(): EventsPath | undefined {
+  const r = spawnSync(process.execPath, ['--import', './test/support/ts-loader.mjs', resolve(import.meta.dirname, 'events-path.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) {
+    console.log(`events path micro bench failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ')}`);
+    return undefined;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as EventsPath;
+}
+
+export function eventsPathLine(e: EventsPath): string {
+  return (
+    `CPU per event on the gateway core (bench/gateway/micro/events-path.ts, ${e.events} events, private nats-server on the load core): ` +
+    `protobuf encode of a typical RequestCompleted ${e.encodeUs.toFixed(1)} µs; one JetStream publish through the bus (ack included) ${e.publishUs.toFixed(1)} µs; ` +
+    `the whole outbox path (frame, disk append, publish, ack, cursor) ${e.outboxUs.toFixed(1)} µs.`
+  );
+}
