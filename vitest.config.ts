@@ -50,6 +50,17 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser-spec.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        ...shared,
+        test: {
           name: 'deploy',
           include: ['test/deploy/**/*.deploy-spec.ts'],
           globalSetup: ['test/support/global-setup.ts'],

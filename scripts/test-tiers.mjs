@@ -9,7 +9,7 @@ const tiers = [
   { name: 'unit', budgetS: 300, steps: ['npx vitest run --project unit'] },
   { name: 'integration', budgetS: 600, steps: ['npx vitest run --project integration'] },
   { name: 'e2e', budgetS: 600, steps: ['npm run -s build', 'npx vitest run --project e2e'] },
-  { name: 'browser and deployment', budgetS: 600, steps: ['npm run -s build', 'npx vitest run --project deploy'] },
+  { name: 'browser and deployment', budgetS: 600, steps: ['npm run -s build', 'npx vitest run --project browser', 'npx vitest run --project deploy'] },
 ];
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
