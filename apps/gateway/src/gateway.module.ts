@@ -31,7 +31,7 @@ export class GatewayModule {
   static forRoot(infra: ServiceInfra): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule, GatewayCostModule, BudgetsApiModule],
+      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule, GatewayCostModule, BudgetsApiModule, CacheApiModule],
       controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController, MessagesController, ResponsesController],
       providers: [
         RequestRunner,
