@@ -29,7 +29,15 @@ describe('the analytics API answers seeded events with the hand-computed numbers
     const { requests, detections } = seed(D);
     await db.ingest.requests(requests);
     await db.ingest.pii(detections);
-    api = await startAnalyticsApp({ databaseUrl: db.url, keys: Object.values(KEYS) });
+    const budget = (teamId: string, amountPicoUsd: bigint) => ({ id: `b-${teamId}`, orgId: 'o1', teamId, level: 'team', scopeId: teamId, period: 'monthly', amountPicoUsd, thresholds: [50, 100] });
+    api = await startAnalyticsApp({
+      databaseUrl: db.url,
+      keys: Object.values(KEYS),
+      spend: (orgId) => (orgId === 'o1' ? [
+        { budget: budget('tA', 10n ** 13n) as never, periodStart: '2030-01-01', spentPicoUsd: 5n * 10n ** 12n, reservedPicoUsd: 10n ** 12n, remainingPicoUsd: 4n * 10n ** 12n },
+        { budget: budget('tB', 10n ** 12n) as never, periodStart: '2030-01-01', spentPicoUsd: 10n ** 12n, reservedPicoUsd: 0n, remainingPicoUsd: 0n },
+      ] : []),
+    });
   }, 60_000);
   afterAll(async () => {
     await api?.close();
@@ -156,6 +164,15 @@ describe('the analytics API answers seeded events with the hand-computed numbers
     expect(lines[0]).toContain('event_id,started_at');
     const json = await get(`/v1/analytics/rows?${range}&team_id=tB`);
     expect(json.body.map((r: { cost_usd: string; status: string }) => [r.status, r.cost_usd])).toEqual([['success', '0.01'], ['upstream_error', '0'], ['success', '0']]);
+  });
+
+  it('budget utilisation from the cost-service, and the read-only settings, within the scope', async () => {
+    const { body } = await get(`/v1/analytics/budgets?${range}`);
+    expect(body.data.map((b: { scope_id: string; amount_usd: string; spent_usd: string; utilisation: number }) => [b.scope_id, b.amount_usd, b.spent_usd, b.utilisation])).toEqual([['tA', '10', '5', 0.6], ['tB', '1', '1', 1]]);
+    expect((await get(`/v1/analytics/budgets?${range}`, KEYS.teamAdmin.key)).body.data.map((b: { scope_id: string }) => b.scope_id)).toEqual(['tB']);
+    const settings = await get('/v1/analytics/settings');
+    expect(settings.body).toMatchObject({ object: 'analytics.settings', budgets: [{ scope_id: 'tA' }, { scope_id: 'tB' }], policies: { cache: { scope: 'team' } } });
+    expect(JSON.stringify(settings.body)).not.toMatch(/apiKey|hashSecret|encryptionKeys/);
   });
 
   it('serves its OpenAPI document and Swagger UI', async () => {
