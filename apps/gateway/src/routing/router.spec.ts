@@ -143,6 +143,15 @@ describe('Router', () => {
     expect(w.breakers.state('a')).toBe('open');
   });
 
+  it('answers 503 with Retry-After, without calling, while every deployment cools down and nothing falls back', async () => {
+    const alone = catalog([{ name: 'one', routing: routing({ retry: { retries: 0 } }), deployments: [{ id: 'solo', provider: 'p', model: 'solo' }] }]);
+    const w = world({ solo: fail(500) }, alone);
+    for (let i = 0; i < 3; i++) await expect(w.run('one')).rejects.toMatchObject({ status: 500 });
+    w.calls.length = 0;
+    await expect(w.run('one')).rejects.toMatchObject({ status: 503, code: 'no_deployment_available', headers: { 'retry-after': '1' } });
+    expect(w.calls).toEqual([]);
+  });
+
   it('closes the breaker when the half-open probe succeeds', async () => {
     let healthy = false;
     const w = world({ a: () => (healthy ? ok('a')() : fail(500)()), b: ok('b') });
