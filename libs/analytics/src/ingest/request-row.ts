@@ -10,7 +10,7 @@ export interface RequestRow {
   userId: string;
   keyId: string;
   endpoint: string;
-  /** The model that answered, else the one asked for: what rollups and reports group by. */
+  /** The public model name the client asked for (the one of the config, which filters and reports use), else the one that answered. */
   model: string;
   requestedModel: string;
   servedModel: string;
@@ -51,7 +51,7 @@ export function requestRowOf(e: RequestCompleted): RequestRow {
     userId: t?.userId ?? '',
     keyId: t?.keyId ?? '',
     endpoint: e.endpoint,
-    model: e.servedModel || e.requestedModel,
+    model: e.requestedModel || e.servedModel,
     requestedModel: e.requestedModel,
     servedModel: e.servedModel,
     provider: e.provider,
