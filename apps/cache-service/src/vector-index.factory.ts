@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { HelixConfig } from '@helix/config';
-import { StreamSyncedIndex, type CacheStore, type VectorIndex } from '@helix/cache';
+import { QdrantIndex, RedisSearchIndex, StreamSyncedIndex, type CacheStore, type VectorIndex } from '@helix/cache';
 
 export interface IndexFactoryDeps {
   redis: Redis | null;
@@ -22,8 +22,11 @@ export async function createVectorIndex(d: IndexFactoryDeps): Promise<VectorInde
   const local = () =>
     new StreamSyncedIndex(d.store, { dims: d.dims, flatMax: sem.flatMaxEntries, snapshotDir: d.snapshotDir, snapshotIntervalMs: sem.snapshotIntervalSeconds * 1000, onError: d.onError });
   if (!d.redis || sem.index === 'local') return local();
+  if (sem.index === 'qdrant') return new QdrantIndex(sem.qdrant, `${sem.qdrant.collection}_${d.embedderId.replace(/[^\w-]/g, '_')}`, d.dims);
   if (sem.index === 'auto' && !(await hasSearch(d.redis))) return local();
-  throw new Error(`cache.semantic.index ${sem.index} is not available in this build`);
+  const redis = d.redis;
+  const name = `${d.config.redis.keyPrefix}cache-idx-${d.embedderId.replace(/[^\w-]/g, '_')}`;
+  return new RedisSearchIndex((...args) => redis.call(String(args[0]), ...args.slice(1)), d.config.redis.keyPrefix, name, d.dims);
 }
 
 async function hasSearch(redis: Redis): Promise<boolean> {

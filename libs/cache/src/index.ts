@@ -29,3 +29,6 @@ export { InvalidateUseCase } from './usecases/invalidate.usecase.js';
 export { RecordStatsUseCase } from './usecases/record-stats.usecase.js';
 export { HealthUseCase } from './usecases/health.usecase.js';
 export { SweepUseCase } from './usecases/sweep.usecase.js';
+export { RedisSearchIndex, type RedisCall } from './index/redis-search/redis-search.index.js';
+export { createIndexArgs, docKey, parseNumDocs, parseSearchReply, searchArgs } from './index/redis-search/redis-search.protocol.js';
+export { QdrantIndex } from './index/qdrant/qdrant.index.js';
