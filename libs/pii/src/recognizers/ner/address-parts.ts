@@ -45,6 +45,8 @@ export class AddressParts {
     const a = this.anchor(n);
     if (a >= 0) return a;
     if (this.isNum(n, 3, 7)) return n;
+    const uk = this.ukPostcode(n);
+    if (uk >= 0) return uk;
     if (tk.has(n, T.ALLCAP) && tk.has(n, T.WORD) && tk.length(n) <= 3 && tk.length(n) >= 2 && (!(this.bits(n) & G.FUNCTION) || this.isNum(n + 1, 3, 10))) return n;
     return this.placeLine(n);
   }
@@ -210,14 +212,22 @@ export class AddressParts {
     const tk = this.tk;
     if (!tk.has(n, T.WORD) || !tk.has(n, T.CAP) || this.bits(n) & (G.FUNCTION | G.CALENDAR)) return -1;
     let k = n;
-    for (let m = k + 1; m < tk.count && m - n < 5 && tk.has(m, T.WORD) && !tk.has(m, T.NEWLINE) && !(this.bits(m) & G.FUNCTION && !(this.bits(m) & G.PARTICLE)); m++) {
+    for (let m = k + 1; m < tk.count && m - n < 5 && tk.has(m, T.WORD) && !tk.has(m, T.NEWLINE | T.ALNUM) && !(this.bits(m) & G.FUNCTION && !(this.bits(m) & G.PARTICLE)); m++) {
       if (tk.has(m, T.CAP)) k = m;
       else if (!(this.bits(m) & G.PARTICLE)) break;
     }
     const next = k + 1;
     const place = (this.bits(n) & (G.PLACE | G.PLACE_HEAD)) !== 0 && (this.g.table.get(...tk.phrase(n, k)) & G.PLACE) !== 0;
-    const ends = next >= tk.count || tk.has(next, T.NEWLINE) || tk.has(next, T.PUNCT) || tk.has(next, T.NUM) || (tk.has(next, T.ALLCAP) && tk.length(next) === 2);
+    const ends = next >= tk.count || tk.has(next, T.NEWLINE | T.PUNCT | T.NUM | T.ALNUM) || (tk.has(next, T.ALLCAP) && tk.length(next) === 2);
     return ends || place ? k : -1;
+  }
+
+  /** "NW1 6XE", "SW1A 1AA": a British postcode (outward code with a digit, inward code digit + two letters). */
+  private ukPostcode(n: number): number {
+    const tk = this.tk;
+    const inward = n + 1;
+    if (!tk.has(n, T.ALNUM) || !tk.has(n, T.ALLCAP) || tk.length(n) < 2 || tk.length(n) > 4 || !tk.has(inward, T.ALNUM) || tk.length(inward) !== 3) return -1;
+    return /^\d[A-Z]{2}$/.test(tk.textOf(inward)) ? inward : -1;
   }
 
   private bits(t: number): number {

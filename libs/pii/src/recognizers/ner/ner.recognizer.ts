@@ -62,7 +62,7 @@ export class NerRecognizer implements Recognizer {
     if (r.words > 1 && r.orgWord) return hit(Entities.organization, 0.75);
     if (r.titled || (r.cued && (r.names > 0 || unknown > 0))) return hit(Entities.person, 0.85);
     if (cue & G.STRONG_PERSON_CUE && r.names > 0) return hit(Entities.person, 0.85);
-    if (cue & G.PERSON_CUE && (r.names > 0 || unknown > 0) && !place && r.common < r.words) return hit(Entities.person, 0.85);
+    if (cue & G.PERSON_CUE && (r.names > 0 || unknown > 0) && !place && (r.common < r.words || (r.words >= 2 && r.names === r.words))) return hit(Entities.person, 0.85);
     if (cue & G.ORG_CUE && !place && r.names < r.words && r.common < r.words) return hit(Entities.organization, 0.6);
     if (cue & G.LOCATION_CUE && (place || (r.names < r.words && unknown > 0 && !r.acronym))) return hit(Entities.location, place ? 0.85 : 0.6);
     if (r.words >= 2 && nameLike >= r.words && r.common < r.words && !place) return hit(Entities.person, 0.85);

@@ -77,7 +77,7 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
   while (s <= e) {
     const bits = tk.lookup(table)[s]!;
     if (bits & G.TITLE) run.titled = true;
-    else if (bits & G.STRONG_PERSON_CUE && s < e && !(bits & G.NAME)) run.cued = true;
+    else if (bits & G.PERSON_CUE && s < e && (bits & G.COMMON || !(bits & G.NAME))) run.cued ||= (bits & G.STRONG_PERSON_CUE) !== 0;
     else if (!(bits & G.FUNCTION) && !tk.has(s, T.PUNCT)) break;
     s++;
   }
