@@ -47,16 +47,16 @@ describe('the dashboard in Chromium, on the standalone process with seeded traff
     await page.fill('#key', analyst.key);
     await page.click('button[type=submit]');
     await chartsRendered(page);
-    expect(await page.evaluate(() => sessionStorage.getItem('helix.analytics.key'))).toBe(analyst.key);
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('helix.analytics.key'))).toBe(analyst.key);
     expect(page.url()).not.toContain(analyst.key);
-    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).localStorage.length)).toBe(0);
   });
 
   it('every page renders its charts from the seeded data (a screenshot each)', async () => {
     const { page } = browser;
     for (const name of PAGES) {
       await page.click(`nav a[data-page=${name}]`);
-      await page.waitForFunction((n) => document.querySelector('nav a.active')?.getAttribute('data-page') === n && document.querySelector('h2')?.textContent?.toLowerCase() === n, name);
+      await page.waitForFunction((n) => (globalThis as any).document.querySelector('nav a.active')?.getAttribute('data-page') === n && (globalThis as any).document.querySelector('h2')?.textContent?.toLowerCase() === n, name);
       const charts = await chartsRendered(page);
       expect(charts, name).toBeGreaterThan(0);
       await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
@@ -78,10 +78,10 @@ describe('the dashboard in Chromium, on the standalone process with seeded traff
     await page.click('nav a[data-page=overview]');
     await chartsRendered(page);
     await page.selectOption('#team', teamB.teamId);
-    await page.waitForFunction(() => document.querySelector('[data-tile=requests] .tile-value')?.textContent === '6');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-tile=requests] .tile-value')?.textContent === '6');
     await chartsRendered(page);
     await page.selectOption('#team', '');
-    await page.waitForFunction(() => document.querySelector('[data-tile=requests] .tile-value')?.textContent === '18');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('[data-tile=requests] .tile-value')?.textContent === '18');
     await page.selectOption('#range', '30d');
     await chartsRendered(page);
     expect(await page.textContent('[data-tile=requests] .tile-value')).toBe('18');

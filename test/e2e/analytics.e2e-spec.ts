@@ -46,7 +46,7 @@ describe('analytics e2e: traffic through the gateway appears in the analytics-se
 
   const api = async (path: string, key: string) => {
     const res = await fetch(`${analytics.url}/v1/analytics/${path}`, { headers: { authorization: `Bearer ${key}` } });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as any };
   };
 
   it('counts, tokens and cost match what the gateway answered', async () => {

@@ -28,8 +28,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; page:
 export async function chartsRendered(page: Page, timeoutMs = 15_000): Promise<number> {
   await page.waitForFunction(
     () => {
-      const charts = [...document.querySelectorAll('[data-chart]')];
-      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === 'true') && document.querySelector('main')?.getAttribute('aria-busy') === 'false';
+      const charts = [...(globalThis as any).document.querySelectorAll('[data-chart]')] as { getAttribute(name: string): string | null }[];
+      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === 'true') && (globalThis as any).document.querySelector('main')?.getAttribute('aria-busy') === 'false';
     },
     null,
     { timeout: timeoutMs },

@@ -1,7 +1,7 @@
 import { ApiError, rows, whenUnauthorized } from './api.js';
 import { fill, h } from './dom.js';
 import { RANGES, windowOf, type RangeKey } from './range.js';
-import { session } from './session.js';
+import { savedFilters, session } from './session.js';
 import { login } from './login.js';
 import { cachingPage } from './pages/caching.page.js';
 import { costPage } from './pages/cost.page.js';
@@ -15,7 +15,8 @@ import './style.css';
 const PAGES: Record<string, Page> = { overview: overviewPage, caching: cachingPage, cost: costPage, pii: piiPage, settings: settingsPage };
 const REFRESH_MS = 30_000;
 const app = document.getElementById('app')!;
-const state = { page: 'overview', range: '7d' as RangeKey, team: '' };
+const saved = savedFilters.load();
+const state = { page: 'overview', range: (saved.range && saved.range in RANGES ? saved.range : '7d') as RangeKey, team: saved.team ?? '' };
 let timer: number | undefined;
 let drawing = 0;
 
@@ -26,8 +27,9 @@ function pageFromHash(): string {
 
 /** The shell: navigation, filters (range, team), export buttons, the page. */
 function shell(): { content: HTMLElement; exports: HTMLElement; teams: HTMLSelectElement; status: HTMLElement } {
-  const teams = h('select', { id: 'team', 'aria-label': 'Team', onchange: (e) => ((state.team = (e.target as HTMLSelectElement).value), void draw()) }, h('option', { value: '' }, 'All teams'));
-  const range = h('select', { id: 'range', 'aria-label': 'Time range', onchange: (e) => ((state.range = (e.target as HTMLSelectElement).value as RangeKey), void draw()) },
+  const changed = () => (savedFilters.save({ range: state.range, team: state.team }), void draw());
+  const teams = h('select', { id: 'team', 'aria-label': 'Team', onchange: (e) => ((state.team = (e.target as HTMLSelectElement).value), changed()) }, h('option', { value: '' }, 'All teams'));
+  const range = h('select', { id: 'range', 'aria-label': 'Time range', onchange: (e) => ((state.range = (e.target as HTMLSelectElement).value as RangeKey), changed()) },
     ...Object.entries(RANGES).map(([k, label]) => h('option', { value: k, selected: k === state.range }, `Last ${label}`)));
   const content = h('main', { id: 'content' });
   const exports = h('span', { class: 'exports' });
