@@ -15,13 +15,14 @@ export function migrate(databaseUrl: string): void {
   if (res.status !== 0) throw new Error(`migrate failed: ${res.stdout}\n${res.stderr}`);
 }
 
-/** The base config of a distributed process in a test: its own namespace, key prefix and database. */
+/** The base config of a distributed process in a test: its own namespace, key prefix and database; the bus steps off until a test starts their services. */
 export function distributedConfig(opts: { natsUrl: string; namespace: string; redisUrl: string; redisPrefix: string; databaseUrl: string; upstream: string }) {
   return {
     mode: 'distributed',
     nats: { url: opts.natsUrl, namespace: opts.namespace },
     redis: { url: opts.redisUrl, keyPrefix: opts.redisPrefix },
     database: { url: opts.databaseUrl, poolSize: 4 },
+    pipeline: { budget: { enabled: false }, pii: { enabled: false }, cache: { enabled: false } },
     providers: [{ name: 'upstream', type: 'openai-compatible', baseUrl: opts.upstream }],
     models: [
       { name: 'gpt-test', deployments: [{ provider: 'upstream', model: 'mock-gpt' }] },
