@@ -25,7 +25,12 @@ export const dateRecognizer = () =>
         notPrecededBy: /[\d.-]/,
         score: 0.5,
       },
-      { name: 'numeric', regex: /(?:0?[1-9]|[12]\d|3[01])([\/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d\d(?![\d\/-]|\.\d)/g, notPrecededBy: /[\d.\/-]/, score: 0.5 },
+      {
+        name: 'numeric',
+        regex: /(?:0?[1-9]|[12]\d|3[01])(?:([\/-])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)?\d\d|\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d\d)(?![\d\/-]|\.\d)/g,
+        notPrecededBy: /[\d.\/-]/,
+        score: 0.5,
+      },
       {
         name: 'words',
         regex: new RegExp(`\\b(?:${DAY}(?:\\s+|-)(?:of\\s+)?${MONTH}\\.?(?:,?\\s+|-)${YEAR}|${MONTH}\\.?\\s+${DAY},?\\s+${YEAR})\\b`, 'gi'),
@@ -44,7 +49,8 @@ export const ageRecognizer = () =>
     group: 1,
     patterns: [
       { name: 'years-old', regex: /\b(\d{1,3})(?:\s*|-)(?:years?|yrs?|yo)(?:\s*|-)old\b/gi, score: 0.7 },
-      { name: 'aged', regex: /\b(?:aged?|turn(?:ed|ing|s)?|age of|am|i'm|is|was)\s+(\d{1,3})(?=\s*(?:years?|yrs?)\b|\s*[.,;!?]|\s+(?:today|now|next|this|last)\b|$)/gim, score: 0.55 },
+      { name: 'aged', regex: /\b(?:aged?|turn(?:ed|ing|s)?|age of|am|i'm)\s+(\d{1,3})(?=\s*(?:years?|yrs?)\b|\s*[.,;!?]|\s+(?:today|now|next|this|last)\b|$)/gim, score: 0.55 },
+      { name: 'is-number', regex: /\b(?:is|was)\s+(\d{1,3})(?=\s*(?:years?|yrs?)\b|\s*[.,;!?]|\s+(?:today|now|next|this|last)\b|$)/gim, score: 0.3 },
       { name: 'age-colon', regex: /\bage\s*[:=]\s*(\d{1,3})\b/gi, score: 0.7 },
     ],
     context: ['age', 'old', 'birthday', 'born', 'turn', 'turned', 'patient'],

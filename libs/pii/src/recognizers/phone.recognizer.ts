@@ -19,12 +19,14 @@ const SSN_SHAPE = /^\d{3}([- ])\d{2}\1\d{4}$/;
  * confirmed by libphonenumber's numbering plans, precompiled: a `+` number by
  * the plan of its calling code, a national number (at most 12 digits) by the
  * plan of a default region (possible length and national number pattern).
- * Grouped digits score higher than a bare run; context words raise both.
+ * A `+` number, or a national one in three groups or more (or two groups of
+ * nine digits or more), scores 0.6; a bare run or two short groups ("500 1000")
+ * 0.3, so it needs a context word.
  */
 export class PhoneRecognizer implements Recognizer {
   readonly name = 'phone';
   readonly entities = [Entities.phone];
-  private readonly context = new ContextWords(['phone', 'telephone', 'tel', 'cell', 'cellphone', 'mobile', 'call', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'sms', 'dial']);
+  private readonly context = new ContextWords(['phone', 'telephone', 'tel', 'cell', 'cellphone', 'mobile', 'call', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'sms', 'dial', 'office', 'answering', 'landline', 'hotline', 'voicemail', 'extension']);
   private readonly plan: PhonePlan;
 
   constructor(regions: readonly CountryCode[] = DEFAULT_PHONE_REGIONS) {
@@ -41,7 +43,8 @@ export class PhoneRecognizer implements Recognizer {
       }
       const value = m[0].replace(/[\s.\-]+$/, '');
       if (DATE_LIKE.test(value) || DOTTED_QUAD.test(value) || SSN_SHAPE.test(value) || !this.valid(value)) continue;
-      const grouped = /^\+|[ ().-]/.test(value);
+      const groups = value.split(/[ ().-]+/).filter(Boolean).length;
+      const grouped = value.startsWith('+') || groups >= 3 || (groups === 2 && value.replace(/\D/g, '').length >= 9);
       let score = grouped ? 0.6 : 0.3;
       if (this.context.near(ctx.lower, m.index, m.index + value.length)) score = boosted(score);
       out.push({ entityType: Entities.phone, start: m.index, end: m.index + value.length, score, recognizer: this.name });
