@@ -11,6 +11,12 @@ function withPostcode(tk: Tokens, f: Finding, last: number): Finding {
   return tk.has(n, T.NUM) && !tk.has(n, T.NEWLINE) && len >= 4 && len <= 5 ? { ...f, end: tk.end[n]! } : f;
 }
 
+/** An organization named with a number in front ("48 Factoring Inc", "3 Round Stones Inc") takes the number in. */
+function withNumber(tk: Tokens, f: Finding, first: number): Finding {
+  const p = first - 1;
+  return tk.has(p, T.NUM) && !tk.has(first, T.NEWLINE) && tk.length(p) <= 3 ? { ...f, start: tk.start[p]! } : f;
+}
+
 const STARTERS = new Set('.!?:;>"“”(*•|[{#-'.split('').map((c) => c.charCodeAt(0)));
 
 /**
@@ -36,9 +42,16 @@ export class NerRecognizer implements Recognizer {
       const f = tk.flags[t]!;
       if (f & T.WORD && (f & T.ALNUM || isGlued(tk, t))) t++;
       else if (f & T.WORD && f & T.CAP) {
+        const from = tk.lookup(this.g.table)[t]! & G.FUNCTION ? t + 1 : t;
+        const firm = this.partnership(tk, from);
+        if (firm >= 0) {
+          out.push({ entityType: Entities.organization, start: tk.start[from]!, end: tk.end[firm]!, score: 0.6, recognizer: this.name });
+          t = firm + 1;
+          continue;
+        }
         const last = readRun(tk, t, this.g.table, this.run);
         const found = this.judge(tk);
-        if (found) out.push(found.entityType === Entities.location ? withPostcode(tk, found, this.run.last) : found);
+        if (found) out.push(found.entityType === Entities.location ? withPostcode(tk, found, this.run.last) : found.entityType === Entities.organization ? withNumber(tk, found, this.run.first) : found);
         t = last + 1;
       } else if (f & T.WORD && !(f & T.CAP)) {
         t = this.lowerCase(tk, t, out);
@@ -70,6 +83,19 @@ export class NerRecognizer implements Recognizer {
     if (r.names > 0 && r.common < r.words) return hit(Entities.person, initial && r.words === 1 ? 0.55 : 0.7);
     if (r.common === 0 && unknown === r.words && !r.acronym && (!initial || r.words > 1) && !(r.words === 1 && r.plural)) return hit(r.words > 1 ? Entities.organization : Entities.person, 0.5);
     return undefined;
+  }
+
+  /**
+   * "Davis, Reynolds and Williamson", "Owens, Duran & Oneal": exactly three
+   * surnames, a comma and "and", the way partnerships and firms are named.
+   * Returns the last token, or -1.
+   */
+  private partnership(tk: Tokens, t: number): number {
+    const bits = tk.lookup(this.g.table);
+    const member = (i: number) => tk.has(i, T.WORD) && tk.has(i, T.CAP) && !tk.has(i, T.NEWLINE | T.ALNUM) && !(bits[i]! & (G.FUNCTION | G.CALENDAR)) && (!(bits[i]! & G.COMMON) || (bits[i]! & G.NAME) !== 0);
+    const and = tk.char(t + 3) === 0x26 || (tk.has(t + 3, T.WORD) && tk.length(t + 3) === 3 && tk.textOf(t + 3).toLowerCase() === 'and');
+    const ok = member(t) && tk.char(t + 1) === 0x2c && member(t + 2) && and && member(t + 4) && tk.char(t + 5) !== 0x2c && tk.char(t - 1) !== 0x2c;
+    return ok ? t + 4 : -1;
   }
 
   /**
