@@ -31,7 +31,7 @@ const say = (line: string) => (console.log(line), lines.push(`- ${line}`));
 const world = await postgresWorld(postgres);
 try {
   const ingest = await world.ingestThroughNats(events);
-  say(`Ingestion, Postgres (durable JetStream consumer in an analytics-service process, batches of 500, one INSERT … ON CONFLICT DO NOTHING with hourly and daily rollups per batch): ${events} events in ${(ingest.ms / 1000).toFixed(2)} s = ${ingest.rate.toFixed(0)} events/s. Target ≥ 5,000 events/s.`);
+  say(`Ingestion, Postgres (durable JetStream consumer in an analytics-service process, batches of up to 2000, one INSERT … ON CONFLICT DO NOTHING with hourly (per team) and daily (per key) rollups per batch): ${events} events in ${(ingest.ms / 1000).toFixed(2)} s = ${ingest.rate.toFixed(0)} events/s. Target ≥ 5,000 events/s.`);
   const seeded = await world.seed(seed);
   say(`Seeding ${seed} events over 30 days straight into the store (no bus, batches of 1000): ${(seeded.ms / 1000).toFixed(1)} s = ${seeded.rate.toFixed(0)} events/s; ${seeded.rollupDays} daily and ${seeded.rollupHours} hourly rollup rows.`);
   const reports = await world.reports();

@@ -5,7 +5,8 @@ import { EventSubjects, type BudgetAlert, type PiiDetected, type RequestComplete
 import type { AnalyticsCore } from './analytics-core.js';
 import { ANALYTICS_CORE } from './analytics.tokens.js';
 
-const BATCH = { batch: 500, maxWaitMs: 50, ackWaitMs: 30_000 };
+/** Up to 2000 events per statement: under load, each rollup row then takes several events at once. */
+const BATCH = { batch: 2_000, maxWaitMs: 50, ackWaitMs: 60_000 };
 
 /** Durable consumers of the events analytics keeps, in batches. Resolve = acked; throw = redelivered. */
 @Controller()

@@ -82,6 +82,8 @@ describe('the analytics API answers seeded events with the hand-computed numbers
     expect((await get(`/v1/analytics/requests?${range}&model=small`)).body.data[0].requests).toBe(3);
     expect((await get(`/v1/analytics/requests?${range}&provider=openai&status=success`)).body.data[0].requests).toBe(3);
     expect((await get(`/v1/analytics/requests?${range}&key_id=kB&user_id=uB`)).body.data[0].requests).toBe(3);
+    expect((await get(`/v1/analytics/requests?from=${iso(D)}&to=${iso(D + 30 * 3_600_000)}&key_id=kB`)).body.data[0].requests).toBe(3);
+    expect((await get(`/v1/analytics/requests?from=${iso(D)}&to=${iso(D + 30 * 3_600_000)}&group_by=user`)).body.data.map((r: { user_id: string }) => r.user_id)).toEqual(['uA', 'uB']);
     const byStatus = await get(`/v1/analytics/requests?${range}&group_by=status`);
     expect(byStatus.body.data.map((r: { status: string; requests: number }) => [r.status, r.requests])).toEqual([['success', 5], ['upstream_error', 1], ['client_error', 1]]);
   });

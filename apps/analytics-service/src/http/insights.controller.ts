@@ -13,6 +13,8 @@ import { formatOf, sendTable } from './respond.js';
 
 type Raw = Record<string, unknown>;
 const TOP: Record<string, Dimension> = { teams: 'team', models: 'model', keys: 'key' };
+/** Anomalies read the hourly rollups, which are per team (no user or key). */
+const ANOMALY_DIMS: Dimension[] = ['org', 'team', 'model', 'provider', 'status'];
 const ERROR_DIMS: Dimension[] = ['org', 'team', 'user', 'key', 'model', 'provider', 'status', 'error_type'];
 
 /** Errors by type, PII detections, top spenders, anomalies and recommendations. */
@@ -55,12 +57,12 @@ export class InsightsController {
 
   @Get('anomalies') @ApiOperation({ summary: 'Hours whose spend or errors of a team or model spiked above the rolling baseline of the hours before, with their score.' })
   @ApiQuery({ name: 'subject', required: false, enum: ['team', 'model'], description: 'Only teams or only models (default both).' })
-  @ApiAnalyticsQuery({ groupBy: false })
+  @ApiAnalyticsQuery({ groupBy: false, dims: ANOMALY_DIMS })
   async anomalies(@CurrentCaller() c: Caller, @Query() raw: Raw, @Res() reply: FastifyReply) {
     const format = formatOf(raw);
     const subject = raw.subject;
     if (subject !== undefined && subject !== 'team' && subject !== 'model') throw Errors.badRequest(`'subject' takes team or model; not '${String(subject)}'.`, 'subject');
-    const { q, scope } = readQuery(this.core, c, raw, { extra: ['subject'], defaultLimit: 100 });
+    const { q, scope } = readQuery(this.core, c, raw, { extra: ['subject'], dimensions: ANOMALY_DIMS, defaultLimit: 100 });
     if (q.groupBy.length) throw Errors.badRequest(`Unknown parameter 'group_by'.`, 'group_by');
     const subjects: AnomalySubject[] = subject ? [subject] : ['team', 'model'];
     const t = await timed(this.core, 'anomalies', () => this.core.anomalies.execute(q, scope, subjects));

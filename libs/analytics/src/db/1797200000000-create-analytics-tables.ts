@@ -8,18 +8,18 @@ const COUNTERS = [
   'unpriced', 'estimated', 'short_outputs', 'pii_blocked', 'latency_sum_ms', 'ttfb_count',
 ].map((c) => `${c} bigint NOT NULL DEFAULT 0`);
 
-const rollup = (name: string) => `CREATE TABLE analytics.${name} (
+const rollup = (name: string, perKey: boolean) => `CREATE TABLE analytics.${name} (
   bucket timestamptz NOT NULL,
-  org_id text NOT NULL, team_id text NOT NULL, user_id text NOT NULL, key_id text NOT NULL,
+  org_id text NOT NULL, team_id text NOT NULL,${perKey ? ' user_id text NOT NULL, key_id text NOT NULL,' : ''}
   model text NOT NULL, provider text NOT NULL, outcome smallint NOT NULL, error_type text NOT NULL,
   ${[...COUNTERS, ...histogram('lat'), ...histogram('ttfb')].join(',\n  ')},
-  PRIMARY KEY (bucket, org_id, team_id, user_id, key_id, model, provider, outcome, error_type)
+  PRIMARY KEY (bucket, org_id, team_id,${perKey ? ' user_id, key_id,' : ''} model, provider, outcome, error_type)
 )`;
 
 /**
  * The `analytics` schema: request rows partitioned by day (partitions are made
- * by the service ahead of the events, and dropped by retention), hourly and daily
- * rollups, PII detections, budget alerts and the record of sent reports.
+ * by the service ahead of the events, and dropped by retention), hourly rollups
+ * per team and daily rollups per key, PII detections, budget alerts and the record of sent reports.
  */
 export class CreateAnalyticsTables1797200000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -43,9 +43,8 @@ export class CreateAnalyticsTables1797200000000 implements MigrationInterface {
     ) PARTITION BY RANGE (started_at)`);
     await q.query('CREATE INDEX requests_tenant_idx ON analytics.requests (org_id, team_id, started_at)');
     await q.query('CREATE INDEX requests_user_idx ON analytics.requests (user_id)');
-    await q.query(rollup('rollup_hour'));
-    await q.query(rollup('rollup_day'));
-    await q.query('CREATE INDEX rollup_hour_user_idx ON analytics.rollup_hour (user_id)');
+    await q.query(rollup('rollup_hour', false));
+    await q.query(rollup('rollup_day', true));
     await q.query('CREATE INDEX rollup_day_user_idx ON analytics.rollup_day (user_id)');
     await q.query(`CREATE TABLE analytics.pii_detections (
       event_id text NOT NULL, at timestamptz NOT NULL, request_id text NOT NULL,

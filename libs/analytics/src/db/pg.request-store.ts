@@ -1,4 +1,4 @@
-import { COUNTERS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
+import { COUNTERS, HOURLY_DIMENSIONS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
 import type { RequestRow } from '../ingest/request-row.js';
 import type { SqlRunner } from './sql.js';
 
@@ -41,15 +41,13 @@ const COLUMNS: Column[] = [
 const NAMES = COLUMNS.map(([n]) => n).join(', ');
 /** Every column of a request row, in table order (exports read them in this order). */
 export const REQUEST_COLUMNS: readonly string[] = COLUMNS.map(([n]) => n);
-const DIMS = ROLLUP_DIMENSIONS.join(', ');
-const KEY_COUNT = ROLLUP_DIMENSIONS.length + 1;
-
-function rollup(table: string, unit: 'hour' | 'day'): string {
-  const groups = Array.from({ length: KEY_COUNT }, (_, i) => i + 1).join(', ');
-  return `INSERT INTO analytics.${table} (bucket, ${DIMS}, ${COUNTERS.map((c) => c.name).join(', ')})
-  SELECT date_trunc('${unit}', started_at, 'UTC'), ${DIMS}, ${COUNTERS.map((c) => c.raw).join(', ')}
+function rollup(table: string, unit: 'hour' | 'day', dimensions: readonly string[]): string {
+  const dims = dimensions.join(', ');
+  const groups = Array.from({ length: dimensions.length + 1 }, (_, i) => i + 1).join(', ');
+  return `INSERT INTO analytics.${table} (bucket, ${dims}, ${COUNTERS.map((c) => c.name).join(', ')})
+  SELECT date_trunc('${unit}', started_at, 'UTC'), ${dims}, ${COUNTERS.map((c) => c.raw).join(', ')}
   FROM ins GROUP BY ${groups} ORDER BY ${groups}
-  ON CONFLICT (bucket, ${DIMS}) DO UPDATE SET
+  ON CONFLICT (bucket, ${dims}) DO UPDATE SET
     ${COUNTERS.map((c) => `${c.name} = analytics.${table}.${c.name} + excluded.${c.name}`).join(',\n    ')}
   RETURNING 1`;
 }
@@ -57,7 +55,7 @@ function rollup(table: string, unit: 'hour' | 'day'): string {
 /**
  * One statement per batch: the new request rows (an event id already there is
  * skipped, so redelivery never double-counts), and, from exactly those rows, the
- * hourly and daily rollups. Returns the event ids it inserted.
+ * hourly rollup per team and the daily rollup per key. Returns the event ids it inserted.
  */
 const INGEST = `
 WITH input AS (
@@ -65,9 +63,9 @@ WITH input AS (
 ), ins AS (
   INSERT INTO analytics.requests (${NAMES}) SELECT ${NAMES} FROM input ON CONFLICT (started_at, event_id) DO NOTHING RETURNING *
 ), hourly AS (
-  ${rollup('rollup_hour', 'hour')}
+  ${rollup('rollup_hour', 'hour', HOURLY_DIMENSIONS)}
 ), daily AS (
-  ${rollup('rollup_day', 'day')}
+  ${rollup('rollup_day', 'day', ROLLUP_DIMENSIONS)}
 )
 SELECT event_id FROM ins`;
 

@@ -56,5 +56,8 @@ export function aggregate(counter: string, source: Source): string {
   return c.raw;
 }
 
-/** Rollup key columns besides the time bucket. */
+/** Key columns of the daily rollup besides the time bucket. */
 export const ROLLUP_DIMENSIONS = ['org_id', 'team_id', 'user_id', 'key_id', 'model', 'provider', 'outcome', 'error_type'] as const;
+
+/** Key columns of the hourly rollup: per team, not per user or key, so an hour holds a few rows per team and model. */
+export const HOURLY_DIMENSIONS = ROLLUP_DIMENSIONS.filter((d) => d !== 'user_id' && d !== 'key_id');

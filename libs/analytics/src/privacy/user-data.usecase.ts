@@ -44,7 +44,8 @@ ON CONFLICT (bucket, ${ROLLUP_DIMENSIONS.join(', ')}) DO UPDATE SET
 /**
  * A user's analytics data (GDPR/CCPA): export it page by page (request rows,
  * PII detections, budget alerts), or erase it by replacing the user's and keys'
- * ids with a pseudonym everywhere, rollups included, in one transaction. Amounts
+ * ids with a pseudonym everywhere, the daily rollup included (the hourly one is
+ * per team), in one transaction. Amounts
  * and counts are kept, so reports still add up.
  */
 export class UserDataUseCase {
@@ -95,10 +96,8 @@ export class UserDataUseCase {
           key_id = CASE WHEN user_id = $${user} OR key_id = ANY($${keys}) THEN $${ps} ELSE key_id END
           WHERE (user_id = $${user} OR key_id = ANY($${keys}) OR ${mine})${org}`;
       });
-      for (const table of ['rollup_hour', 'rollup_day']) {
-        const params: unknown[] = [pseudonym];
-        await tx.query(pseudonymiseRollup(table, subjectWhere(s, params), '$1'), params);
-      }
+      const params: unknown[] = [pseudonym];
+      await tx.query(pseudonymiseRollup('rollup_day', subjectWhere(s, params), '$1'), params);
       return changed;
     });
   }

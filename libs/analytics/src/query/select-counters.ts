@@ -13,14 +13,16 @@ const TABLES: Record<Source, { table: string; time: string }> = {
 
 /**
  * The coarsest store that answers exactly: daily rollups when the range is whole
- * UTC days (and the interval a day or more), hourly rollups when it is whole
- * hours, request rows otherwise and for minute intervals.
+ * UTC days (and the interval a day or more), hourly rollups (per team) when it
+ * is whole hours and no user or key is asked for, request rows otherwise and
+ * for minute intervals.
  */
-export function sourceFor(q: Pick<AnalyticsQuery, 'fromMs' | 'toMs' | 'interval'>): Source {
+export function sourceFor(q: Pick<AnalyticsQuery, 'fromMs' | 'toMs' | 'interval' | 'groupBy' | 'filters'>): Source {
   if (q.interval === 'minute') return 'raw';
   const aligned = (unit: number) => q.fromMs % unit === 0 && q.toMs % unit === 0;
   if (aligned(DAY) && q.interval !== 'hour') return 'day';
-  return aligned(HOUR) ? 'hour' : 'raw';
+  const perKey = [...q.groupBy, ...Object.keys(q.filters)].some((d) => d === 'user' || d === 'key');
+  return aligned(HOUR) && !perKey ? 'hour' : 'raw';
 }
 
 /** `time >= $a AND time < $b` plus the scope and the query's filters, with their params appended. */
