@@ -8,6 +8,7 @@ import { startNats, type PrivateServer } from '../../support/servers.js';
 import { until } from '../../support/wait.js';
 
 const quiet = { warn: () => undefined, error: () => undefined };
+const rejection = (p: Promise<unknown>) => p.then(() => ({ code: 'resolved' }), (e: { code?: string }) => e);
 
 describe('NATS adapter specifics', () => {
   const buses: NatsBus[] = [];
@@ -112,5 +113,45 @@ describe('NATS adapter specifics', () => {
     await until(() => after.every((id) => got.has(id)), 'events after the outage', 20_000);
     expect((await bus.health()).ok).toBe(true);
     expect(got.size).toBe(6);
+  });
+
+  it('acks 300 concurrent publishes with their own sequence, stores them in call order, and marks a repeated id duplicate', async () => {
+    const bus = await open();
+    await bus.ensureStreams();
+    const ids = Array.from({ length: 300 }, () => uuidv7());
+    const acks = await Promise.all(ids.map((eventId) => bus.publish(EventSubjects.requestCompleted, { eventId }, { msgId: eventId })));
+    expect(acks.map((a) => a.seq)).toEqual(ids.map((_, i) => i + 1));
+    expect(acks.every((a) => !a.duplicate)).toBe(true);
+    const again = await bus.publish(EventSubjects.requestCompleted, { eventId: ids[7]! }, { msgId: ids[7]! });
+    expect(again).toEqual({ seq: 8, duplicate: true });
+    const nc = await connect({ servers: testNatsUrl() });
+    try {
+      expect((await (await jetstreamManager(nc)).streams.info(bus.streamName)).state.messages).toBe(300);
+    } finally {
+      await nc.close();
+    }
+  });
+
+  it('fails at once with bus_unavailable when no stream captures the subject, after publishing fine while one did', async () => {
+    const bus = await open();
+    await bus.ensureStreams();
+    await expect(bus.publish(EventSubjects.requestCompleted, { eventId: 'before' }, { msgId: 'before' })).resolves.toMatchObject({ seq: 1 });
+    await bus.deleteStreamForTests();
+    const started = Date.now();
+    expect((await rejection(bus.publish(EventSubjects.requestCompleted, { eventId: 'after' }, { msgId: 'after', timeoutMs: 5_000 }))).code).toBe(ErrorCodes.busUnavailable);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('fails with bus_timeout when the ack does not come in time (server stopped), after an ack came while it ran', async () => {
+    const server = await startNats();
+    servers.push(server);
+    const bus = await open({ servers: server.url });
+    await bus.ensureStreams();
+    await expect(bus.publish(EventSubjects.requestCompleted, { eventId: 'up' }, { msgId: 'up', timeoutMs: 2_000 })).resolves.toMatchObject({ seq: 1 });
+    await server.stop();
+    const started = Date.now();
+    expect((await rejection(bus.publish(EventSubjects.requestCompleted, { eventId: 'down' }, { msgId: 'down', timeoutMs: 300 }))).code).toBe(ErrorCodes.busTimeout);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
