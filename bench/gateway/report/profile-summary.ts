@@ -15,7 +15,7 @@ interface CpuProfile {
 /** Where a frame's code lives: a package, Node itself, Helix code, or V8's own buckets. */
 function area(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : '(native)';
-  if (url.startsWith('wasm://')) return 'wasm (PGlite)';
+  if (url.startsWith('wasm://')) return "wasm (PGlite, undici's HTTP parser)";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
   if (url.startsWith('node:')) return 'node core';

@@ -18,5 +18,5 @@ export function medianRound(rounds: TargetRun[]): TargetRun {
     const all = measured.map((m) => m.results!.find((r) => r.id === id)!).filter(Boolean).sort((a, b) => rank(a) - rank(b));
     return all[Math.floor((all.length - 1) / 2)]!;
   };
-  return { ...last, results: ids.map(pick), extra: measured.map((m) => m.extra).filter(Boolean).join('; ') || undefined };
+  return { ...last, results: ids.map(pick), extra: measured.length > 1 ? measured.map((m, i) => (m.extra ? `round ${i + 1}: ${m.extra}` : '')).filter(Boolean).join('; ') || undefined : last.extra };
 }

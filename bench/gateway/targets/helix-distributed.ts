@@ -58,7 +58,8 @@ export async function helixDistributed(mockOrigin: string, profileDir?: string):
     });
     return {
       ...helix,
-      afterRun: async (requests) => `events in the JetStream stream: ${await streamMessages(nats.url, `${EVENTS_STREAM}_${namespace}`)} for ${requests} requests sent`,
+      afterRun: async (requests) =>
+        `${await streamMessages(nats.url, `${EVENTS_STREAM}_${namespace}`)} events in the JetStream stream for ${requests} requests counted by the load generators (wrk leaves the up to 32 in flight when it stops uncounted)`,
       stop: async () => {
         await helix.stop();
         await cleanup();
