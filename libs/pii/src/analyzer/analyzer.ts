@@ -36,7 +36,8 @@ export class Analyzer {
   analyze(text: string, opts: AnalyzeOptions = {}): Finding[] {
     if (!text) return [];
     const wanted = opts.entities?.length ? new Set(opts.entities) : undefined;
-    const ctx = new TextContext(text);
+    const threshold = (t: string) => opts.scoreThreshold ?? this.settings.thresholds.get(t) ?? this.settings.defaultThreshold;
+    const ctx = new TextContext(text, threshold);
     const placeholders = text.indexOf('<') === -1 ? [] : [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
     const extraAllow = opts.allowList?.length ? new Set(opts.allowList.map((v) => v.toLowerCase())) : undefined;
     const all: Finding[] = [];
@@ -44,7 +45,7 @@ export class Analyzer {
       if (wanted && !r.entities.some((e) => wanted.has(e))) continue;
       for (const f of r.analyze(text, ctx)) {
         if (wanted && !wanted.has(f.entityType)) continue;
-        if (f.score < (opts.scoreThreshold ?? this.settings.thresholds.get(f.entityType) ?? this.settings.defaultThreshold)) continue;
+        if (f.score < threshold(f.entityType)) continue;
         if (placeholders.some(([s, e]) => f.start < e && s < f.end)) continue;
         const value = ctx.lower.slice(f.start, f.end);
         if (this.settings.allowList.has(value) || extraAllow?.has(value)) continue;

@@ -8,10 +8,17 @@ export const CONTEXT_WINDOW = 48;
 /** A compiled set of context words: `near(lower, start, end)` tells whether one occurs just before (or after) a span. */
 export class ContextWords {
   private readonly re: RegExp | undefined;
+  private readonly any: RegExp | undefined;
 
   constructor(words: readonly string[]) {
     const alts = [...new Set(words.map((w) => w.toLowerCase().trim()).filter(Boolean))].map(escapeRegex).sort((a, b) => b.length - a.length);
     this.re = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}])`, 'u') : undefined;
+    this.any = alts.length ? new RegExp(`(?:${alts.join('|')})`) : undefined;
+  }
+
+  /** Whether any context word occurs in the (lower-cased) text at all: a cheap test before patterns that need one. */
+  anywhere(lower: string): boolean {
+    return this.any?.test(lower) ?? false;
   }
 
   get empty(): boolean {

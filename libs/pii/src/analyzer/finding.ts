@@ -17,6 +17,8 @@ export interface RecognizeContext {
   readonly lower: string;
   /** The text's words, numbers and punctuation with their hashes (NER and address rules). */
   readonly tokens: Tokens;
+  /** The lowest score a finding of `entityType` is reported with in this call (a recognizer may skip what cannot reach it). */
+  threshold(entityType: string): number;
 }
 
 /**

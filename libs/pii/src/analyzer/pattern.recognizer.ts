@@ -25,7 +25,7 @@ function passes(gate: Pattern['gate'], text: string, ctx: RecognizeContext): boo
   return gate instanceof RegExp ? gate.test(text) : gate(text, ctx);
 }
 
-/** Checks a match: `false` drops it, a number replaces its score, `true` keeps it. */
+/** Checks a match: `false` drops it, a number lowers its score to that (never raises it), `true` keeps it. */
 export type Validator = (value: string) => boolean | number;
 
 export interface PatternRecognizerOptions {
@@ -56,8 +56,11 @@ export class PatternRecognizer implements Recognizer {
 
   analyze(text: string, ctx: RecognizeContext): Finding[] {
     const out: Finding[] = [];
+    const floor = ctx.threshold(this.opts.entity);
+    let contextual: boolean | undefined;
     for (const p of this.opts.patterns) {
       if (!passes(p.gate, text, ctx)) continue;
+      if (p.score < floor && !(contextual ??= this.context.anywhere(ctx.lower))) continue;
       const re = p.regex;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -74,7 +77,7 @@ export class PatternRecognizer implements Recognizer {
         if (this.opts.validate) {
           const v = this.opts.validate(value);
           if (v === false) continue;
-          if (typeof v === 'number') score = v;
+          if (typeof v === 'number') score = Math.min(score, v);
         }
         if (score < 1 && this.context.near(ctx.lower, start, end)) score = boosted(score);
         out.push({ entityType: this.opts.entity, start, end, score, recognizer: this.name });

@@ -13,7 +13,11 @@ export class TextContext implements RecognizeContext {
   private lc: string | undefined;
   private tk: Tokens | undefined;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** The lowest score reported per entity type; 0 (report everything) when not given. */
+    readonly threshold: (entityType: string) => number = () => 0,
+  ) {}
 
   get lower(): string {
     return (this.lc ??= this.text.toLowerCase());
