@@ -54,7 +54,7 @@ export function gazetteer(): Gazetteer {
 }
 
 function load(): Gazetteer {
-  const table = new WordTable(600_000);
+  const table = new WordTable(450_000);
   const scratch = new Tokens();
   const add = (s: string, flags: number) => {
     const key = phraseKey(s, scratch);
