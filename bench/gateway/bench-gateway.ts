@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { profileHelix } from './profile-pass.js';
 import { measureTarget } from './measure-target.js';
+import { hasWrk } from './load/wrk.js';
 import { medianRound } from './report/rounds.js';
 import { composeDoc, printSummary } from './report/compose.js';
 import { writeGatewayDoc } from './report/write-doc.js';
@@ -52,6 +53,7 @@ try {
 } catch {
   /* not root: measured at normal priority */
 }
+if (!hasWrk()) console.log('wrk not found: max throughput uses the Node closed loop (apt-get install -y wrk for the C load generator)');
 const installs = new Map(specs.map((s) => [s.key, s.install?.()]));
 const mock = await startMock();
 const rounds = new Map<string, TargetRun[]>(specs.map((s) => [s.key, []]));

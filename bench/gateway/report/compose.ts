@@ -4,6 +4,7 @@ import { machine } from './machine.js';
 import { overheadOf, overheadTable, rawTable, targetChecks, type TargetRun } from './tables.js';
 import { validationTable, type ValidationRow } from '../validation/run-validation.js';
 import { STREAM } from '../targets/mock.js';
+import { hasWrk } from '../load/wrk.js';
 import { eventsPathLine, type EventsPath } from '../micro/run-events-path.js';
 
 /** The mode whose figures are the headline: the production shape, with real JetStream events and Redis rate limits. */
@@ -61,7 +62,10 @@ export function composeDoc(input: DocInput): { header: string; section: string; 
     `Date: ${date}. Command: \`${input.command}\`. Headline figures: **${HEADLINE}**; the embedded default is measured in the same run.`,
     '',
     `Setup: the gateway or peer is pinned to core 0 (\`taskset\`); the load generator, the mock upstream (\`apps/mock-upstream\`, its own process) and, for the distributed mode, nats-server and redis-server are pinned to core 1. ` +
-      `Each scenario runs ${input.seconds} s after a ${input.warmup} s warm-up${input.rounds > 1 ? `; every target was measured in ${input.rounds} rounds (all targets once, then again) and each scenario shows its median round (by throughput, p50, or TTFB p50 for streams), every figure of a row from that one round` : ''}. Max throughput: wrk, one thread, 32 keep-alive connections (closed loop). ` +
+      `Each scenario runs ${input.seconds} s after a ${input.warmup} s warm-up${input.rounds > 1 ? `; every target was measured in ${input.rounds} rounds (all targets once, then again) and each scenario shows its median round (by throughput, p50, or TTFB p50 for streams), every figure of a row from that one round` : ''}. ` +
+      (hasWrk()
+        ? 'Max throughput: wrk, one thread, 32 keep-alive connections (closed loop). '
+        : 'Max throughput: the Node load generator, 32 keep-alive connections (closed loop; wrk was not installed, and the Node client tops out near 8,000 req/s). ') +
       `Open loop: a Node load generator (bench/gateway/load, undici Pool) whose send times come from a futex-timed schedule; latency counts from the scheduled send time, so a stall is charged to every request behind it. ` +
       `Streams: 100/s open loop, the mock sending ${STREAM.chunks} content events ${STREAM.chunkDelayMs} ms apart; TTFB is the first body byte (the first SSE event), total is the last. ` +
       `Helix uses a real virtual key with RPM/TPM limits of 10⁹ (checked on every request, never reached) and publishes one request.completed event per request. ` +
