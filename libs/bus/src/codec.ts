@@ -1,6 +1,9 @@
 import { create, fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
 import { BusErrorSchema, messageSchemas, rpcSchemas } from '@helix/contracts';
 import { BusRequestError, type BusErrorShape } from './bus-error.js';
+import { useFastUtf8 } from './codec-utf8.js';
+
+useFastUtf8();
 
 const rpc = rpcSchemas as Record<string, { request: DescMessage; reply: DescMessage } | undefined>;
 const messages = messageSchemas as Record<string, DescMessage | undefined>;
