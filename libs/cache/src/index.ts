@@ -32,3 +32,4 @@ export { SweepUseCase } from './usecases/sweep.usecase.js';
 export { RedisSearchIndex, type RedisCall } from './index/redis-search/redis-search.index.js';
 export { createIndexArgs, docKey, parseNumDocs, parseSearchReply, searchArgs } from './index/redis-search/redis-search.protocol.js';
 export { QdrantIndex } from './index/qdrant/qdrant.index.js';
+export { readSnapshot, writeSnapshot } from './index/local/index-snapshot.js';

@@ -1,34 +1,29 @@
 import type { CacheEntry } from '../entry/cache-entry.js';
 
-/** Fields of an entry hash, in the order `decodeEntry` reads them. */
-export const ENTRY_FIELDS = ['m', 'sm', 'ns', 'p', 'q', 'b', 'u', 'c', 'x', 'em', 'v'] as const;
-
-/** An entry as HSET field/value pairs (the vector as raw int8 bytes). */
-export function encodeEntry(e: CacheEntry): (string | Buffer)[] {
-  const out: (string | Buffer)[] = ['m', e.model, 'sm', e.servedModel, 'ns', e.namespace, 'p', e.partition, 'q', e.queryText, 'b', e.body];
-  out.push('u', e.usage ? JSON.stringify(e.usage) : '', 'c', String(e.createdAtMs), 'x', String(e.expiresAtMs), 'em', e.embedder);
-  if (e.vector) out.push('v', Buffer.from(e.vector.buffer, e.vector.byteOffset, e.vector.byteLength));
+/**
+ * An entry as one Redis string (a hash of eleven fields costs several hundred
+ * bytes more per entry once the body is past the listpack limit):
+ * `[u32 header length][header JSON][u32 body length][body UTF-8][int8 vector]`.
+ */
+export function encodeEntry(e: CacheEntry): Buffer {
+  const header = Buffer.from(JSON.stringify([e.model, e.servedModel, e.namespace, e.partition, e.queryText, e.usage ?? null, e.createdAtMs, e.expiresAtMs, e.embedder]));
+  const body = Buffer.from(e.body);
+  const out = Buffer.allocUnsafe(8 + header.length + body.length + (e.vector?.length ?? 0));
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 4);
+  out.writeUInt32LE(body.length, 4 + header.length);
+  body.copy(out, 8 + header.length);
+  if (e.vector) Buffer.from(e.vector.buffer, e.vector.byteOffset, e.vector.byteLength).copy(out, 8 + header.length + body.length);
   return out;
 }
 
-/** The entry of an HMGET of {@link ENTRY_FIELDS}, or undefined when the hash is gone. */
-export function decodeEntry(scope: string, key: string, f: (Buffer | null)[]): CacheEntry | undefined {
-  if (f[5] === null || f[5] === undefined) return undefined;
-  const s = (i: number) => f[i]?.toString('utf8') ?? '';
-  const v = f[10];
-  return {
-    scope,
-    key,
-    model: s(0),
-    servedModel: s(1),
-    namespace: s(2),
-    partition: s(3),
-    queryText: s(4),
-    body: s(5),
-    usage: s(6) ? JSON.parse(s(6)) : undefined,
-    createdAtMs: Number(s(7)),
-    expiresAtMs: Number(s(8)),
-    embedder: s(9),
-    vector: v && v.length ? new Int8Array(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength)) : undefined,
-  };
+/** The entry of a GET, or undefined when the key is gone. */
+export function decodeEntry(scope: string, key: string, raw: Buffer | null | undefined): CacheEntry | undefined {
+  if (!raw || raw.length < 8) return undefined;
+  const hl = raw.readUInt32LE(0);
+  const [model, servedModel, namespace, partition, queryText, usage, createdAtMs, expiresAtMs, embedder] = JSON.parse(raw.toString('utf8', 4, 4 + hl));
+  const bl = raw.readUInt32LE(4 + hl);
+  const vStart = 8 + hl + bl;
+  const vector = raw.length > vStart ? new Int8Array(raw.buffer.slice(raw.byteOffset + vStart, raw.byteOffset + raw.length)) : undefined;
+  return { scope, key, model, servedModel, namespace, partition, queryText, body: raw.toString('utf8', 8 + hl, vStart), usage: usage ?? undefined, createdAtMs, expiresAtMs, embedder, vector };
 }

@@ -2,7 +2,7 @@
  * Lua scripts of the Redis store. Every key a script touches carries the scope's
  * hash tag (`{<scope id>}`), so each runs on one Cluster slot; entry keys are
  * built from ARGV's entry prefix inside that same slot.
- * Per scope: `e:<key>` entry hash, `lru` and `exp` sorted sets, `meta` hash
+ * Per scope: `e:<key>` entry (one string), `lru` and `exp` sorted sets, `meta` hash
  * (`<bytes>\t<model>\t<namespace>` per key), `info` hash (bytes, labels).
  */
 
@@ -18,7 +18,7 @@ local function remove(k)
 end
 `;
 
-/** KEYS: lru, exp, meta, info, entry. ARGV: eprefix, key, nowMs, expiresAtMs, ttlMs, maxEntries, meta, bytes, field/value... */
+/** KEYS: lru, exp, meta, info, entry. ARGV: eprefix, key, nowMs, expiresAtMs, ttlMs, maxEntries, meta, bytes, value. */
 export const PUT_LUA = `
 local eprefix = ARGV[1]
 ${REMOVE}
@@ -26,8 +26,7 @@ local key = ARGV[2]
 local delta = tonumber(ARGV[8])
 local old = remove(key)
 if old then delta = delta - old end
-redis.call('HSET', KEYS[5], unpack(ARGV, 9))
-redis.call('PEXPIRE', KEYS[5], ARGV[5])
+redis.call('SET', KEYS[5], ARGV[9], 'PX', ARGV[5])
 redis.call('ZADD', KEYS[1], ARGV[3], key)
 redis.call('ZADD', KEYS[2], ARGV[4], key)
 redis.call('HSET', KEYS[3], key, ARGV[7])

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { entryBytes, type CacheEntry, type EntryRef } from '../entry/cache-entry.js';
 import type { ScopeInfo } from '../scope/tenant-scope.js';
 import { type CacheStore, type EntryMeta, type IndexEvent, type StreamBounds, type StreamedEvent } from './cache-store.js';
-import { decodeEntry, encodeEntry, ENTRY_FIELDS } from './redis-entry.codec.js';
+import { decodeEntry, encodeEntry } from './redis-entry.codec.js';
 import { DELETE_LUA, EVICT_LUA, EXPIRE_LUA, PUT_LUA } from './redis-scripts.js';
 import { decodeStreamReply, encodeIndexEvent } from './redis-stream.codec.js';
 
@@ -19,7 +19,7 @@ const TOUCH_FLUSH_MS = 1_000;
 /**
  * Cache entries in Redis (DESIGN §5): keys `<prefix>cache:{<scope id>}:…`, one
  * hash tag per scope so every script runs on one Cluster slot. Lookups are one
- * HMGET; puts, deletes and sweeps are Lua scripts; LRU touches are batched.
+ * GET; puts, deletes and sweeps are Lua scripts; LRU touches are batched.
  * The index stream is `<prefix>cache:index` (XADD with an approximate MAXLEN),
  * read on a second connection so blocking reads never delay lookups.
  */
@@ -54,21 +54,20 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async get(ref: EntryRef): Promise<CacheEntry | undefined> {
-    const fields = await this.redis.hmgetBuffer(this.entryKey(ref), ...ENTRY_FIELDS);
-    const e = decodeEntry(ref.scope, ref.key, fields);
+    const e = decodeEntry(ref.scope, ref.key, await this.redis.getBuffer(this.entryKey(ref)));
     return e && e.expiresAtMs > this.now ? e : undefined;
   }
 
   async getMany(refs: readonly EntryRef[]): Promise<(CacheEntry | undefined)[]> {
     if (refs.length <= 1) return Promise.all(refs.map((r) => this.get(r)));
     const p = this.redis.pipeline();
-    for (const r of refs) p.hmgetBuffer(this.entryKey(r), ...ENTRY_FIELDS);
+    for (const r of refs) p.getBuffer(this.entryKey(r));
     const res = (await p.exec()) ?? [];
     const now = this.now;
     return refs.map((r, i) => {
-      const [err, fields] = res[i] ?? [];
+      const [err, raw] = res[i] ?? [];
       if (err) throw err;
-      const e = decodeEntry(r.scope, r.key, fields as Buffer[]);
+      const e = decodeEntry(r.scope, r.key, raw as Buffer | null);
       return e && e.expiresAtMs > now ? e : undefined;
     });
   }
@@ -80,7 +79,7 @@ export class RedisCacheStore implements CacheStore {
     const meta = `${entryBytes(entry)}\t${entry.model}\t${entry.namespace}`;
     const evicted = await this.redis.helixCachePut(
       5, k.lru, k.exp, k.meta, k.info, k.entry(entry.key),
-      k.eprefix, entry.key, this.now, entry.expiresAtMs, ttlMs, maxEntries, meta, entryBytes(entry), ...encodeEntry(entry),
+      k.eprefix, entry.key, this.now, entry.expiresAtMs, ttlMs, maxEntries, meta, entryBytes(entry), encodeEntry(entry),
     );
     return evicted.map((key) => ({ scope: scope.id, key }));
   }

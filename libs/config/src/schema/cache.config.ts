@@ -74,7 +74,7 @@ export class SemanticCacheConfig {
   @IsInt() @Min(0) readonly snapshotIntervalSeconds: number = 300;
 
   /** Index events kept in the Redis stream (approximately); a replica further behind rebuilds from the entries. */
-  @IsInt() @Min(1_000) readonly streamMaxLen: number = 2_000_000;
+  @IsInt() @Min(1_000) readonly streamMaxLen: number = 250_000;
 
   @ValidateNested() @Type(() => QdrantConfig) readonly qdrant: QdrantConfig = new QdrantConfig();
 }

@@ -39,6 +39,25 @@ export class LocalIndex {
     if (p instanceof FlatPartition && p.size > this.flatMax) this.partitions.set(partition, this.toHnsw(p));
   }
 
+  /** Adds many vectors of one partition (`vectors` back to back); new ones past the flat size go to HNSW in one multi-threaded call. */
+  bulkUpsert(partition: string, refs: readonly EntryRef[], vectors: Int8Array): void {
+    const slice = (i: number) => vectors.subarray(i * this.dims, (i + 1) * this.dims);
+    const ids = refs.map(idOf);
+    const fresh: number[] = [];
+    refs.forEach((r, i) => (this.where.has(ids[i]!) ? this.upsert(r, partition, slice(i)) : fresh.push(i)));
+    let p = this.partitions.get(partition);
+    if ((p?.size ?? 0) + fresh.length <= this.flatMax) {
+      for (const i of fresh) this.upsert(refs[i]!, partition, slice(i));
+      return;
+    }
+    if (!(p instanceof HnswPartition)) this.partitions.set(partition, (p = p ? this.toHnsw(p) : new HnswPartition(this.dims, this.hnsw)));
+    const block = new Int8Array(fresh.length * this.dims);
+    fresh.forEach((i, j) => block.set(slice(i), j * this.dims));
+    const freshIds = fresh.map((i) => ids[i]!);
+    p.addMany(freshIds, block);
+    for (const id of freshIds) this.where.set(id, partition);
+  }
+
   remove(ref: EntryRef): boolean {
     return this.removeId(idOf(ref));
   }
@@ -68,8 +87,7 @@ export class LocalIndex {
 
   private toHnsw(flat: FlatPartition): HnswPartition {
     const h = new HnswPartition(this.dims, this.hnsw);
-    const vecs = flat.vectors();
-    flat.ids.forEach((id, i) => h.upsert(id, vecs.subarray(i * this.dims, (i + 1) * this.dims)));
+    h.addMany(flat.ids, flat.vectors());
     return h;
   }
 }

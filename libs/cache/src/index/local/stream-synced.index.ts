@@ -21,6 +21,12 @@ export interface StreamSyncedOptions {
 
 const PAGE = 1_000;
 
+function concat(vectors: Int8Array[], dims: number): Int8Array {
+  const out = new Int8Array(vectors.length * dims);
+  vectors.forEach((v, i) => out.set(v, i * dims));
+  return out;
+}
+
 /**
  * Adapter 2 of the semantic index: an in-process HNSW index on every replica,
  * kept in sync through the store's index stream (inserts and evictions). At
@@ -120,7 +126,14 @@ export class StreamSyncedIndex implements VectorIndex {
       const metas = await this.store.metas(scope.id);
       for (let i = 0; i < metas.length; i += PAGE) {
         const refs = metas.slice(i, i + PAGE).map((m) => ({ scope: scope.id, key: m.key }));
-        for (const e of await this.store.getMany(refs)) if (e?.vector && e.partition) this.index.upsert(e, e.partition, e.vector);
+        const byPartition = new Map<string, { refs: EntryRef[]; vectors: Int8Array[] }>();
+        for (const e of await this.store.getMany(refs)) {
+          if (!e?.vector || !e.partition || e.vector.length !== this.opts.dims) continue;
+          const g = byPartition.get(e.partition) ?? byPartition.set(e.partition, { refs: [], vectors: [] }).get(e.partition)!;
+          g.refs.push(e);
+          g.vectors.push(e.vector);
+        }
+        for (const [p, g] of byPartition) this.index.bulkUpsert(p, g.refs, concat(g.vectors, this.opts.dims));
       }
     }
   }
