@@ -57,7 +57,10 @@ async function quality() {
   else {
     try {
       const pre = new PrefetchedEmbedder(real.embedder);
+      const file = `bench/.venv-embed/vectors-${real.embedder.id.replace(/[^\w.-]/g, '_')}.json`;
+      pre.load(file);
       await pre.prefetch(texts);
+      pre.save(file);
       runs.push(assess(real.name, real.embedder.id, await runPairs(pairs, pre)));
     } finally {
       real.stop();

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Embedder } from '@helix/cache';
 
 const BATCH = 32;
@@ -15,6 +16,21 @@ export class PrefetchedEmbedder implements Embedder {
   constructor(private readonly inner: Embedder) {
     this.id = inner.id;
     this.dimensions = inner.dimensions;
+  }
+
+  /** Vectors kept from an earlier run of the same embedder (the real model is slow on a shared machine). */
+  load(file: string): void {
+    if (!existsSync(file)) return;
+    for (const [t, b64] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)) {
+      const b = Buffer.from(b64, 'base64');
+      this.vectors.set(t, new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
+    }
+  }
+
+  save(file: string): void {
+    const out: Record<string, string> = {};
+    for (const [t, v] of this.vectors) out[t] = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+    writeFileSync(file, JSON.stringify(out));
   }
 
   async prefetch(texts: readonly string[]): Promise<void> {

@@ -50,8 +50,12 @@ export class QdrantConfig {
 
 /** Semantic caching: off unless a rule turns it on, because a wrong hit returns a wrong answer. */
 export class SemanticCacheConfig {
-  /** Default least cosine similarity of a semantic hit (rules may set their own). Default 0.9. */
-  @IsNumber() @Min(0) @Max(1) readonly threshold: number = 0.9;
+  /**
+   * Default least cosine similarity of a semantic hit (rules may set their own). Default 0.999: the
+   * lowest threshold that kept false hits within 0.5% with the built-in embedder in `npm run
+   * bench:cache` (docs/benchmarks.md, ## Cache). Measure a model embedder before lowering it.
+   */
+  @IsNumber() @Min(0) @Max(1) readonly threshold: number = 0.999;
 
   /** Who gets semantic hits: `{ model, team, enabled, threshold }`; the most specific match wins (team+model, team, model). None = nobody. */
   @ValidateNested({ each: true }) @Type(() => SemanticRuleConfig) readonly rules: SemanticRuleConfig[] = [];
