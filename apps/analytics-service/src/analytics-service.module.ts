@@ -8,6 +8,7 @@ import { HealthRegistry } from '@helix/telemetry';
 import { createAnalyticsCore, type AnalyticsCore } from './analytics-core.js';
 import { AnalyticsEventsController } from './analytics-events.controller.js';
 import { AnalyticsJobs } from './analytics-jobs.js';
+import { AnalyticsRpcController } from './analytics-rpc.controller.js';
 import { ANALYTICS_CORE } from './analytics.tokens.js';
 import { AnalyticsAccessGuard } from './http/access.guard.js';
 import { CostClient } from './http/cost.client.js';
@@ -42,7 +43,7 @@ export class AnalyticsServiceModule {
     const db = infra.db;
     return {
       module: AnalyticsServiceModule,
-      controllers: [AnalyticsEventsController, ...API, docsController(API), DashboardController],
+      controllers: [AnalyticsEventsController, AnalyticsRpcController, ...API, docsController(API), DashboardController],
       providers: [
         { provide: ANALYTICS_DATA_SOURCE, useFactory: () => createDataSource(db, analyticsMigrationSet) },
         {

@@ -22,11 +22,12 @@ import {
   ReportUseCase,
   ReserveUseCase,
   SpendUseCase,
+  UserDataUseCase,
   emailSender,
   slackSender,
   webhookSender,
   type BudgetCounters,
-  type SqlRunner,
+  type TransactionalSql,
 } from '@helix/cost';
 import type { Logger } from '@helix/telemetry';
 import { costMetrics } from './cost.metrics.js';
@@ -34,7 +35,7 @@ import { costMetrics } from './cost.metrics.js';
 
 /** What the cost-service is built from. */
 export interface CostCoreDeps {
-  db: SqlRunner;
+  db: TransactionalSql;
   /** Redis in distributed mode; null = in-memory counters (embedded mode). */
   redis: Redis | null;
   store: ConfigStore;
@@ -98,6 +99,7 @@ export function createCostCore(deps: CostCoreDeps) {
     ),
     escalations: new EscalationJob(alertStore, directory, counters, raiser, config),
     anomalies: new AnomalyJob(db, raiser, () => config().alerts),
+    userData: new UserDataUseCase(db),
     metrics,
   };
 }

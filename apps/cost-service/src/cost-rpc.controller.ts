@@ -1,7 +1,17 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusExceptionFilter } from '@helix/bus';
-import { BudgetVerdict, RpcSubjects, type AlertChannelCommand, type BudgetCommand, type BudgetReserveRequest, type SpendReportRequest, type SpendRequest } from '@helix/contracts';
+import {
+  BudgetVerdict,
+  RpcSubjects,
+  type AlertChannelCommand,
+  type BudgetCommand,
+  type BudgetReserveRequest,
+  type SpendReportRequest,
+  type SpendRequest,
+  type UserDataEraseRequest,
+  type UserDataExportRequest,
+} from '@helix/contracts';
 import type { CostCore } from './cost-core.js';
 import { COST_CORE } from './cost.tokens.js';
 
@@ -38,5 +48,15 @@ export class CostRpcController {
   @MessagePattern(RpcSubjects.costChannels)
   channels(@Payload() cmd: AlertChannelCommand) {
     return this.core.channels.execute(cmd);
+  }
+
+  @MessagePattern(RpcSubjects.costExport)
+  exportUser(@Payload() req: UserDataExportRequest) {
+    return this.core.userData.exportPage(req);
+  }
+
+  @MessagePattern(RpcSubjects.costErase)
+  eraseUser(@Payload() req: UserDataEraseRequest) {
+    return this.core.userData.erase(req);
   }
 }

@@ -5,6 +5,7 @@ export * from './gen/helix/v1/cache_pb.js';
 export * from './gen/helix/v1/budget_pb.js';
 export * from './gen/helix/v1/cost_pb.js';
 export * from './gen/helix/v1/identity_pb.js';
+export * from './gen/helix/v1/privacy_pb.js';
 export * from './subjects.js';
 export * from './subject-map.js';
 export * from './error-codes.js';

@@ -37,6 +37,7 @@ import {
   PiiRedactReplySchema,
   PiiRedactRequestSchema,
 } from './gen/helix/v1/pii_pb.js';
+import { UserDataEraseReplySchema, UserDataEraseRequestSchema, UserDataExportReplySchema, UserDataExportRequestSchema } from './gen/helix/v1/privacy_pb.js';
 import { RequestCompletedSchema } from './gen/helix/v1/request_completed_pb.js';
 import { EventSubjects, RpcSubjects, WorkSubjects } from './subjects.js';
 
@@ -56,6 +57,10 @@ export const rpcSchemas = {
   [RpcSubjects.costBudgets]: { request: BudgetCommandSchema, reply: BudgetCommandReplySchema },
   [RpcSubjects.costChannels]: { request: AlertChannelCommandSchema, reply: AlertChannelCommandReplySchema },
   [RpcSubjects.identityVerify]: { request: IdentityVerifyRequestSchema, reply: IdentityVerifyReplySchema },
+  [RpcSubjects.analyticsExport]: { request: UserDataExportRequestSchema, reply: UserDataExportReplySchema },
+  [RpcSubjects.analyticsErase]: { request: UserDataEraseRequestSchema, reply: UserDataEraseReplySchema },
+  [RpcSubjects.costExport]: { request: UserDataExportRequestSchema, reply: UserDataExportReplySchema },
+  [RpcSubjects.costErase]: { request: UserDataEraseRequestSchema, reply: UserDataEraseReplySchema },
 } as const satisfies Record<string, { request: DescMessage; reply: DescMessage }>;
 
 /** The typed map from every work and event subject to its message schema. */

@@ -14,6 +14,11 @@ export const RpcSubjects = {
   costBudgets: 'helix.cost.budgets.v1',
   costChannels: 'helix.cost.channels.v1',
   identityVerify: 'helix.identity.verify.v1',
+  /** GDPR/CCPA: one page of a user's records, and their erasure (pseudonymisation). */
+  analyticsExport: 'helix.analytics.export.v1',
+  analyticsErase: 'helix.analytics.erase.v1',
+  costExport: 'helix.cost.export.v1',
+  costErase: 'helix.cost.erase.v1',
 } as const;
 
 /** Fire-and-forget work sent to one member of a queue group (core NATS, not JetStream). */

@@ -48,3 +48,4 @@ export { ChannelAdminUseCase } from './alerts/channels/channel-admin.usecase.js'
 export { EscalationJob } from './alerts/escalation.job.js';
 export { AnomalyJob, anomalyScore } from './alerts/anomaly.job.js';
 export { LivePrices, priceIssues } from './prices/live-prices.js';
+export { UserDataUseCase, type TransactionalSql } from './privacy/user-data.usecase.js';

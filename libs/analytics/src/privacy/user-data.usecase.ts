@@ -1,3 +1,4 @@
+import { Errors } from '@helix/contracts';
 import { COUNTERS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
 import { affected, type SqlDatabase, type SqlRunner } from '../db/sql.js';
 import type { Scope } from '../query/analytics-query.js';
@@ -24,7 +25,8 @@ const SIDE = {
 } as const;
 
 function subjectWhere(s: DataSubject, params: unknown[]): string {
-  let sql = `(user_id = $${params.push(s.userId)} OR key_id = ANY($${params.push([...s.keyIds])}))`;
+  if (!s.userId) throw Errors.badRequest('A user id is required.', 'user_id');
+  let sql = `(user_id = $${params.push(s.userId)} OR key_id = ANY($${params.push(s.keyIds.filter(Boolean))}))`;
   if (s.scope.orgId) sql += ` AND org_id = $${params.push(s.scope.orgId)}`;
   return sql;
 }
@@ -76,6 +78,7 @@ export class UserDataUseCase {
 
   /** Replaces the subject's ids with `pseudonym`; returns how many rows changed. Idempotent. */
   async erase(s: DataSubject, pseudonym: string): Promise<number> {
+    if (!/^erased-[\w-]{8,}$/.test(pseudonym)) throw Errors.badRequest("The pseudonym must look like 'erased-<id>'.", 'pseudonym');
     return this.db.transaction(async (tx: SqlRunner) => {
       let changed = 0;
       const run = async (sql: (params: unknown[]) => string) => {
@@ -88,7 +91,7 @@ export class UserDataUseCase {
       await run((p) => {
         const ps = p.push(pseudonym);
         const user = p.push(s.userId);
-        const keys = p.push([...s.keyIds]);
+        const keys = p.push(s.keyIds.filter(Boolean));
         const mine = `((level = 'user' AND scope_id = $${user}) OR (level = 'key' AND scope_id = ANY($${keys})))`;
         const org = s.scope.orgId ? ` AND org_id = $${p.push(s.scope.orgId)}` : '';
         return `UPDATE analytics.budget_alerts SET scope_id = CASE WHEN ${mine} THEN $${ps} ELSE scope_id END,
