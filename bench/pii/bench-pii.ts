@@ -1,8 +1,10 @@
 /**
  * `npm run bench:pii -- --data <jsonl> [--split report|tune|all] [--no-peer] [--write]`
  * Quality (two scorings) and speed of Helix's PII detection, with Presidio as the peer
- * on the same rows in the same run. `--write` puts the result under `## PII` in docs/benchmarks.md.
+ * on the same rows in the same run. `--write` puts the result under `## PII` in docs/benchmarks.md,
+ * followed by the hand-written notes of bench/pii/notes.md (what the figures mean, what is missing).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readRows, split, unsupportedTypes } from './dataset.js';
@@ -61,4 +63,5 @@ const out = [
   entityTable('(2) Span-level, typed (overlap ≥ half the gold span, same type), all sources', sides(spanScores, () => true)),
 ].join('\n');
 console.log(out);
-if (args.write) writeSection('docs/benchmarks.md', '## PII', out);
+const notes = new URL('./notes.md', import.meta.url);
+if (args.write) writeSection('docs/benchmarks.md', '## PII', existsSync(notes) ? `${out}\n\n${readFileSync(notes, 'utf8').trim()}` : out);
