@@ -100,6 +100,7 @@ export class CacheStep implements Step {
 
   private hit(state: RequestState, cached: ChatCompletion, servedModel: string, usage: RequestState['usage'] | undefined): Answer {
     const body: ChatCompletion = { ...cached, id: `chatcmpl-${uuidv7()}`, created: Math.floor(Date.now() / 1000) };
+    if (!body.usage && usage) body.usage = { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
     state.servedModel = servedModel || body.model;
     if (usage) state.usage = { ...usage };
     state.upstreamBody = body as unknown as Record<string, unknown>;
