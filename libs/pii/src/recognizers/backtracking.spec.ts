@@ -32,6 +32,7 @@ const ADVERSARIAL: [string, string][] = [
   ['hex', 'f'.repeat(40_000)],
   ['base64', 'aZ9+/'.repeat(8_000)],
   ['pem headers', '-----BEGIN PRIVATE KEY-----\n'.repeat(1_500)],
+  ['pem body without end', `-----BEGIN PRIVATE KEY-----\n${'QUJD\\n'.repeat(6_000)}`],
   ['url-ish', 'http://a:b@'.repeat(3_500)],
   ['assignments', 'token=abc123'.repeat(3_300)],
   ['street-ish', '12 Main '.repeat(5_000)],

@@ -67,6 +67,15 @@ describe('secret recognizers', () => {
     expect(types('-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----')).not.toContain('PRIVATE_KEY');
   });
 
+  it('finds a private key whose END line is cut short or missing, and an unsigned two-part JWT', () => {
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvD';
+    expect(types(`key: -----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY----`)).toContain('PRIVATE_KEY');
+    expect(types(`pasted: -----BEGIN RSA PRIVATE KEY-----\n${body}\n${body.slice(0, 40)}`)).toContain('PRIVATE_KEY');
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"42"}').toString('base64url')}`;
+    expect(found(`token ${unsigned} here`)).toContainEqual(['JWT', unsigned]);
+    expect(types(`${Buffer.from('{"alg":"none"}').toString('base64url')}.bm90IGpzb24`)).not.toContain('JWT');
+  });
+
   it('leaves look-alikes: fake keys, templated URLs, JWT-shaped non-JWTs', () => {
     expect(types('sk_test_BBBBBBBBBBBBBBBBBBBBBBB and ntn_1234567890aBcDeFgHiJkLmNoPqRsT1234567890abcdef')).toEqual([]);
     expect(types('MYSQL_URL = mysql://$(DB_USER):$(DB_PASS)@$(DB_HOST):3306/db')).not.toContain('CONNECTION_STRING');

@@ -17,14 +17,15 @@ export function looksFake(value: string): boolean {
 /** Vendor API keys by their documented prefixes (the ones secretlint's preset does not know). */
 export const vendorKeyRecognizer = () => new PatternRecognizer({ name: 'vendor-keys', entity: Entities.apiKey, patterns: vendorKeyPatterns(), validate: (v) => !looksFake(v) });
 
-/** A JWT: three base64url parts whose header decodes to JSON naming an `alg` or `typ`. */
+/** A JWT: base64url parts whose header decodes to JSON naming an `alg` or `typ` (two parts only when the payload is JSON too: an unsigned token). */
 export const jwtRecognizer = () =>
   new PatternRecognizer({
     name: 'jwt',
     entity: Entities.jwt,
-    patterns: [{ name: 'jwt', gate: 'eyJ', regex: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}={0,2}\.(?:eyJ)?[A-Za-z0-9_-]{4,}={0,2}\.[A-Za-z0-9_-]*={0,2}(?![\w.-])/g, score: 1 }],
+    patterns: [{ name: 'jwt', gate: 'eyJ', regex: /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}={0,2}\.(?:eyJ)?[A-Za-z0-9_-]{4,}={0,2}(?:\.[A-Za-z0-9_-]*={0,2})?(?![\w.-])/g, score: 1 }],
     validate: (value) => {
-      const [header, payload] = value.split('.');
+      const [header, payload, signature] = value.split('.');
+      if (signature === undefined && !payload!.startsWith('eyJ')) return false;
       try {
         const h = JSON.parse(Buffer.from(header!, 'base64url').toString('utf8')) as Record<string, unknown>;
         if (typeof h !== 'object' || h === null || !('alg' in h || 'typ' in h)) return false;
@@ -36,13 +37,14 @@ export const jwtRecognizer = () =>
     },
   });
 
-/** PEM and OpenSSH private keys, also inside JSON strings (escaped newlines), and bare secp256k1/ed25519 hex keys with context. */
+/** PEM and OpenSSH private keys, also inside JSON strings (escaped newlines) or cut short (no END line), and bare secp256k1/ed25519 hex keys with context. */
 export const privateKeyRecognizer = () =>
   new PatternRecognizer({
     name: 'private-key',
     entity: Entities.privateKey,
     patterns: [
-      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g, score: 1, gate: '-----BEGIN' },
+      { name: 'pem', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]{0,16384}?-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-{3,5}/g, score: 1, gate: '-----BEGIN' },
+      { name: 'pem-body', regex: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:\\[nr]|\s)*[A-Za-z0-9+/=]{64,}(?:(?:\\[nr]|\s)+[A-Za-z0-9+/=]{8,})*/g, score: 1, gate: '-----BEGIN' },
       { name: 'hex-key', regex: /(?<![\w])(?:0x)?[a-fA-F0-9]{64}(?![\w])/g, score: 0.3, gate: (_, ctx) => ctx.tokens.maxLength >= 64 },
     ],
     context: ['private key', 'privatekey', 'private_key', 'secret key', 'secp256k1', 'wallet key', 'signing key', 'seed'],
