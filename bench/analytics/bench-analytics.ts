@@ -31,9 +31,9 @@ const say = (line: string) => (console.log(line), lines.push(`- ${line}`));
 const world = await postgresWorld(postgres);
 try {
   const ingest = await world.ingestThroughNats(events);
-  say(`Ingestion, Postgres (durable JetStream consumer in an analytics-service process, batches of up to 2000, one INSERT … ON CONFLICT DO NOTHING with hourly (per team) and daily (per key) rollups per batch): ${events} events in ${(ingest.ms / 1000).toFixed(2)} s = ${ingest.rate.toFixed(0)} events/s. Target ≥ 5,000 events/s.`);
+  say(`Ingestion, Postgres (durable JetStream consumer in an analytics-service process, batches of up to 2000, one INSERT … ON CONFLICT DO NOTHING with hourly and daily rollups per team and a daily rollup per key, per batch): ${events} events in ${(ingest.ms / 1000).toFixed(2)} s = ${ingest.rate.toFixed(0)} events/s. Target ≥ 5,000 events/s.`);
   const seeded = await world.seed(seed);
-  say(`Seeding ${seed} events over 30 days straight into the store (no bus, batches of 1000): ${(seeded.ms / 1000).toFixed(1)} s = ${seeded.rate.toFixed(0)} events/s; ${seeded.rollupDays} daily and ${seeded.rollupHours} hourly rollup rows.`);
+  say(`Seeding ${seed} events over 30 days straight into the store (no bus, batches of 1000): ${(seeded.ms / 1000).toFixed(1)} s = ${seeded.rate.toFixed(0)} events/s; ${seeded.rollupHours} hourly and ${seeded.rollupDays} daily rollup rows per team, ${seeded.rollupKeyDays} daily rows per key.`);
   const reports = await world.reports();
   for (const r of reports) say(`30-day report over ${seed} events, Postgres, \`${r.path}\` over HTTP: median ${fmt(r.median)}, max ${fmt(r.max)} (5 warm runs). Target ≤ 1 s.`);
   const overview = await overviewRenderTime(world.url, world.key);
@@ -56,7 +56,7 @@ if (values.write) {
       '',
       ...lines,
       '',
-      'Reports over whole UTC days read the daily rollups (one row per hour or day, key, model, provider, status and error type), so their cost grows with the number of distinct keys and models, not with requests; ranges that are not whole hours fall back to the request rows.',
+      'Reports over whole UTC days read the daily rollup per team (one row per day, team, model, provider, status and error type; hourly for whole hours), so their cost grows with the number of teams and models, not with requests. Per-key and per-user reports over whole days read the daily rollup per key; ranges that are not whole hours, and per-key latency percentiles, read the request rows.',
     ].join('\n'),
   );
 }

@@ -77,8 +77,9 @@ export async function postgresWorld(adminUrl: string) {
       for (const batch of syntheticBatches(n, tomorrow - 30 * DAY, Date.now(), 1_000)) await ingest.requests(batch);
       const ms = performance.now() - t;
       const [{ d }] = await db.query('SELECT count(*)::int AS d FROM analytics.rollup_day');
+      const [{ k }] = await db.query('SELECT count(*)::int AS k FROM analytics.rollup_day_key');
       const [{ h }] = await db.query('SELECT count(*)::int AS h FROM analytics.rollup_hour');
-      return { ms, rate: (n / ms) * 1000, rollupDays: d as number, rollupHours: h as number };
+      return { ms, rate: (n / ms) * 1000, rollupDays: d as number, rollupKeyDays: k as number, rollupHours: h as number };
     },
     /** The 30-day queries of the Overview and the Cost page, over HTTP. */
     async reports() {

@@ -4,7 +4,7 @@ export { DAY_MS, Partitions, dayStart, partitionName } from './db/partitions.js'
 export { PgRequestStore, REQUEST_COLUMNS } from './db/pg.request-store.js';
 export { PgSideStore } from './db/pg.side-store.js';
 export { BUCKETS, LATENCY_BOUNDS_MS, bucketColumn, bucketRange, quantile } from './ingest/latency.js';
-export { COUNTERS, COUNTER_NAMES, HOURLY_DIMENSIONS, ROLLUP_DIMENSIONS, SHORT_OUTPUT_TOKENS, aggregate, type Counter, type Source } from './ingest/counters.js';
+export { COUNTERS, COUNTER_NAMES, KEY_COUNTERS, KEY_DIMENSIONS, TEAM_DIMENSIONS, SHORT_OUTPUT_TOKENS, aggregate, type Counter, type Source } from './ingest/counters.js';
 export { requestRowOf, type RequestRow } from './ingest/request-row.js';
 export { alertRowOf, piiRowsOf, type AlertRow, type PiiRow } from './ingest/side-rows.js';
 export { IngestUseCase, type IngestDeps, type IngestResult } from './ingest/ingest.usecase.js';

@@ -94,6 +94,7 @@ describe('the analytics API answers seeded events with the hand-computed numbers
       { team_id: 'tB', requests: 3, hits_exact: 0, hits_semantic: 1, misses: 2, bypass: 0, hit_rate: 0.333333, exact_hit_rate: 0, semantic_hit_rate: 0.333333, saved_usd: '0.01' },
     ]);
     expect((await get(`/v1/analytics/latency?${range}&model=small`)).body.data[0]).toMatchObject({ latency_avg_ms: 324, latency_p50_ms: 62.5 });
+    expect((await get(`/v1/analytics/latency?${range}&key_id=kB`)).body.data[0]).toMatchObject({ latency_avg_ms: 324, latency_p50_ms: 62.5 });
     expect((await get(`/v1/analytics/tokens?${range}&team_id=tB`)).body.data[0]).toEqual({ input_tokens: 20, output_tokens: 10, total_tokens: 30 });
     expect((await get(`/v1/analytics/savings?${range}`)).body.data[0]).toEqual({ saved_usd: '0.51', hits_exact: 1, hits_semantic: 1 });
   });

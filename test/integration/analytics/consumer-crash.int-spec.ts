@@ -58,7 +58,7 @@ describe('analytics consumer: a killed instance loses nothing and counts nothing
     await instance();
     await until(async () => (await db.count()) === EVENTS, 'every event after the restart', 90_000);
     const cost = events.reduce((s, e) => s + e.costPicoUsd, 0n).toString();
-    for (const table of ['rollup_hour', 'rollup_day']) {
+    for (const table of ['rollup_hour', 'rollup_day', 'rollup_day_key']) {
       const [r] = await db.sql.query(`SELECT sum(requests)::int AS n, sum(cost_pico)::text AS cost FROM analytics.${table} WHERE org_id = 'org-crash'`);
       expect(r, table).toEqual({ n: EVENTS, cost });
     }

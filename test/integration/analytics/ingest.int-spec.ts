@@ -21,7 +21,7 @@ describe('analytics ingestion on real Postgres', () => {
 
     expect(await db.count('analytics.requests', 'org_id = $1', ['org-idem'])).toBe(300);
     const cost = events.reduce((s, e) => s + e.costPicoUsd, 0n).toString();
-    for (const table of ['rollup_hour', 'rollup_day']) {
+    for (const table of ['rollup_hour', 'rollup_day', 'rollup_day_key']) {
       const [r] = await db.sql.query(`SELECT sum(requests)::int AS n, sum(cost_pico)::text AS cost, sum(output_tokens)::int AS out FROM analytics.${table} WHERE org_id = $1`, ['org-idem']);
       expect(r).toEqual({ n: 300, cost, out: (299 * 300) / 2 });
     }

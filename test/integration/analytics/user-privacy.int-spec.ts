@@ -61,16 +61,16 @@ describe('GDPR/CCPA: export and erasure of a user across the gateway, the ledger
 
   it('erases: revoked, one pseudonym everywhere, amounts kept, audited; another user untouched; a retry keeps the pseudonym', async () => {
     const totals = (db: typeof analytics, table: string, col: string) => sum(db, `SELECT count(*)::int AS n, sum(${col})::text AS total FROM ${table} WHERE org_id = $1`, [acme.orgId]);
-    const before = { requests: await totals(analytics, 'analytics.requests', 'cost_pico'), daily: await totals(analytics, 'analytics.rollup_day', 'cost_pico'), ledger: await totals(cost, 'cost.ledger', 'cost_pico'), costDaily: await totals(cost, 'cost.daily_rollup', 'cost_pico') };
+    const before = { requests: await totals(analytics, 'analytics.requests', 'cost_pico'), daily: await totals(analytics, 'analytics.rollup_day_key', 'cost_pico'), ledger: await totals(cost, 'cost.ledger', 'cost_pico'), costDaily: await totals(cost, 'cost.daily_rollup', 'cost_pico') };
     const erased = await call(ctx.app, acme.keys.admin, 'POST', `/admin/users/${acme.userId}/erase`, undefined, 201);
     expect(erased).toMatchObject({ object: 'user.erasure', user_id: acme.userId, pseudonym: expect.stringMatching(/^erased-/), records: { cost: 3 } });
     expect(erased.records.analytics).toBeGreaterThanOrEqual(3);
     const p = erased.pseudonym;
     expect(await totals(analytics, 'analytics.requests', 'cost_pico')).toEqual(before.requests);
-    expect(await totals(analytics, 'analytics.rollup_day', 'cost_pico')).toEqual({ ...before.daily, n: expect.any(Number) });
+    expect(await totals(analytics, 'analytics.rollup_day_key', 'cost_pico')).toEqual({ ...before.daily, n: expect.any(Number) });
     expect(await totals(cost, 'cost.ledger', 'cost_pico')).toEqual(before.ledger);
     expect((await totals(cost, 'cost.daily_rollup', 'cost_pico')).total).toEqual(before.costDaily.total);
-    for (const [db, table] of [[analytics, 'analytics.requests'], [analytics, 'analytics.rollup_day'], [cost, 'cost.ledger'], [cost, 'cost.daily_rollup']] as const) {
+    for (const [db, table] of [[analytics, 'analytics.requests'], [analytics, 'analytics.rollup_day_key'], [cost, 'cost.ledger'], [cost, 'cost.daily_rollup']] as const) {
       expect(await sum(db, `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1 OR key_id = $2`, [acme.userId, acme.keyIds.member]), table).toEqual({ n: 0 });
       expect((await sum(db, `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [p])).n, table).toBeGreaterThan(0);
       expect((await sum(db, `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [other.userId])).n, `${table} keeps another user`).toBeGreaterThan(0);

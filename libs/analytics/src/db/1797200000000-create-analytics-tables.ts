@@ -12,14 +12,14 @@ const rollup = (name: string, perKey: boolean) => `CREATE TABLE analytics.${name
   bucket timestamptz NOT NULL,
   org_id text NOT NULL, team_id text NOT NULL,${perKey ? ' user_id text NOT NULL, key_id text NOT NULL,' : ''}
   model text NOT NULL, provider text NOT NULL, outcome smallint NOT NULL, error_type text NOT NULL,
-  ${[...COUNTERS, ...histogram('lat'), ...histogram('ttfb')].join(',\n  ')},
+  ${[...COUNTERS, ...(perKey ? [] : [...histogram('lat'), ...histogram('ttfb')])].join(',\n  ')},
   PRIMARY KEY (bucket, org_id, team_id,${perKey ? ' user_id, key_id,' : ''} model, provider, outcome, error_type)
 )`;
 
 /**
  * The `analytics` schema: request rows partitioned by day (partitions are made
- * by the service ahead of the events, and dropped by retention), hourly rollups
- * per team and daily rollups per key, PII detections, budget alerts and the record of sent reports.
+ * by the service ahead of the events, and dropped by retention), hourly and
+ * daily rollups per team (with latency histograms), a daily rollup per key, PII detections, budget alerts and the record of sent reports.
  */
 export class CreateAnalyticsTables1797200000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -44,8 +44,9 @@ export class CreateAnalyticsTables1797200000000 implements MigrationInterface {
     await q.query('CREATE INDEX requests_tenant_idx ON analytics.requests (org_id, team_id, started_at)');
     await q.query('CREATE INDEX requests_user_idx ON analytics.requests (user_id)');
     await q.query(rollup('rollup_hour', false));
-    await q.query(rollup('rollup_day', true));
-    await q.query('CREATE INDEX rollup_day_user_idx ON analytics.rollup_day (user_id)');
+    await q.query(rollup('rollup_day', false));
+    await q.query(rollup('rollup_day_key', true));
+    await q.query('CREATE INDEX rollup_day_key_user_idx ON analytics.rollup_day_key (user_id)');
     await q.query(`CREATE TABLE analytics.pii_detections (
       event_id text NOT NULL, at timestamptz NOT NULL, request_id text NOT NULL,
       org_id text NOT NULL, team_id text NOT NULL, user_id text NOT NULL, key_id text NOT NULL,
@@ -68,6 +69,6 @@ export class CreateAnalyticsTables1797200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['report_runs', 'budget_alerts', 'pii_detections', 'rollup_day', 'rollup_hour', 'requests']) await q.query(`DROP TABLE analytics.${t}`);
+    for (const t of ['report_runs', 'budget_alerts', 'pii_detections', 'rollup_day_key', 'rollup_day', 'rollup_hour', 'requests']) await q.query(`DROP TABLE analytics.${t}`);
   }
 }

@@ -1,4 +1,4 @@
-import { COUNTERS, HOURLY_DIMENSIONS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
+import { COUNTERS, KEY_COUNTERS, KEY_DIMENSIONS, TEAM_DIMENSIONS, type Counter } from '../ingest/counters.js';
 import type { RequestRow } from '../ingest/request-row.js';
 import type { SqlRunner } from './sql.js';
 
@@ -41,21 +41,21 @@ const COLUMNS: Column[] = [
 const NAMES = COLUMNS.map(([n]) => n).join(', ');
 /** Every column of a request row, in table order (exports read them in this order). */
 export const REQUEST_COLUMNS: readonly string[] = COLUMNS.map(([n]) => n);
-function rollup(table: string, unit: 'hour' | 'day', dimensions: readonly string[]): string {
+function rollup(table: string, unit: 'hour' | 'day', dimensions: readonly string[], counters: readonly Counter[]): string {
   const dims = dimensions.join(', ');
   const groups = Array.from({ length: dimensions.length + 1 }, (_, i) => i + 1).join(', ');
-  return `INSERT INTO analytics.${table} (bucket, ${dims}, ${COUNTERS.map((c) => c.name).join(', ')})
-  SELECT date_trunc('${unit}', started_at, 'UTC'), ${dims}, ${COUNTERS.map((c) => c.raw).join(', ')}
+  return `INSERT INTO analytics.${table} (bucket, ${dims}, ${counters.map((c) => c.name).join(', ')})
+  SELECT date_trunc('${unit}', started_at, 'UTC'), ${dims}, ${counters.map((c) => c.raw).join(', ')}
   FROM ins GROUP BY ${groups} ORDER BY ${groups}
   ON CONFLICT (bucket, ${dims}) DO UPDATE SET
-    ${COUNTERS.map((c) => `${c.name} = analytics.${table}.${c.name} + excluded.${c.name}`).join(',\n    ')}
+    ${counters.map((c) => `${c.name} = analytics.${table}.${c.name} + excluded.${c.name}`).join(',\n    ')}
   RETURNING 1`;
 }
 
 /**
  * One statement per batch: the new request rows (an event id already there is
  * skipped, so redelivery never double-counts), and, from exactly those rows, the
- * hourly rollup per team and the daily rollup per key. Returns the event ids it inserted.
+ * hourly and daily rollups per team and the daily rollup per key. Returns the event ids it inserted.
  */
 const INGEST = `
 WITH input AS (
@@ -63,9 +63,11 @@ WITH input AS (
 ), ins AS (
   INSERT INTO analytics.requests (${NAMES}) SELECT ${NAMES} FROM input ON CONFLICT (started_at, event_id) DO NOTHING RETURNING *
 ), hourly AS (
-  ${rollup('rollup_hour', 'hour', HOURLY_DIMENSIONS)}
+  ${rollup('rollup_hour', 'hour', TEAM_DIMENSIONS, COUNTERS)}
 ), daily AS (
-  ${rollup('rollup_day', 'day', ROLLUP_DIMENSIONS)}
+  ${rollup('rollup_day', 'day', TEAM_DIMENSIONS, COUNTERS)}
+), daily_key AS (
+  ${rollup('rollup_day_key', 'day', KEY_DIMENSIONS, KEY_COUNTERS)}
 )
 SELECT event_id FROM ins`;
 

@@ -45,8 +45,11 @@ export const COUNTERS: readonly Counter[] = [
 
 export const COUNTER_NAMES: readonly string[] = COUNTERS.map((c) => c.name);
 
-/** Where a query reads from: request rows, or the hourly or daily rollups. */
-export type Source = 'raw' | 'hour' | 'day';
+/** Where a query reads from: request rows, the hourly or daily rollups per team, or the daily rollup per key. */
+export type Source = 'raw' | 'hour' | 'day' | 'day_key';
+
+/** Counters of the daily rollup per key: all but the latency histograms (per-key percentiles read request rows). */
+export const KEY_COUNTERS: readonly Counter[] = COUNTERS.filter((c) => !/^(lat|ttfb)_\d\d$/.test(c.name));
 
 /** The SQL aggregate of a counter over a source. */
 export function aggregate(counter: string, source: Source): string {
@@ -56,8 +59,8 @@ export function aggregate(counter: string, source: Source): string {
   return c.raw;
 }
 
-/** Key columns of the daily rollup besides the time bucket. */
-export const ROLLUP_DIMENSIONS = ['org_id', 'team_id', 'user_id', 'key_id', 'model', 'provider', 'outcome', 'error_type'] as const;
+/** Key columns of the daily rollup per key, besides the time bucket. */
+export const KEY_DIMENSIONS = ['org_id', 'team_id', 'user_id', 'key_id', 'model', 'provider', 'outcome', 'error_type'] as const;
 
-/** Key columns of the hourly rollup: per team, not per user or key, so an hour holds a few rows per team and model. */
-export const HOURLY_DIMENSIONS = ROLLUP_DIMENSIONS.filter((d) => d !== 'user_id' && d !== 'key_id');
+/** Key columns of the hourly and daily rollups: per team, not per user or key, so a bucket holds a few rows per team and model. */
+export const TEAM_DIMENSIONS = KEY_DIMENSIONS.filter((d) => d !== 'user_id' && d !== 'key_id');

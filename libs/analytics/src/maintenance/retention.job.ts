@@ -5,7 +5,7 @@ import { affected, type SqlRunner } from '../db/sql.js';
 export interface RetentionRules {
   /** Request rows (whole daily partitions), PII detections and budget alerts, in days. */
   retentionDays: number;
-  /** Hourly rollups, in days; daily rollups are kept. */
+  /** Hourly rollups, in days; the daily ones are kept. */
   rollupRetentionDays: number;
   /** Partitions made ahead of today, so the first events of a day never wait for DDL. */
   partitionDaysAhead: number;

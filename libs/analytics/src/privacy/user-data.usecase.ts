@@ -1,5 +1,5 @@
 import { Errors } from '@helix/contracts';
-import { COUNTERS, ROLLUP_DIMENSIONS } from '../ingest/counters.js';
+import { KEY_COUNTERS, KEY_DIMENSIONS } from '../ingest/counters.js';
 import { affected, type SqlDatabase, type SqlRunner } from '../db/sql.js';
 import type { Scope } from '../query/analytics-query.js';
 import { RowsUseCase, type RowCursor } from '../query/rows.usecase.js';
@@ -31,8 +31,8 @@ function subjectWhere(s: DataSubject, params: unknown[]): string {
   return sql;
 }
 
-const COUNTER_LIST = COUNTERS.map((c) => c.name);
-const KEEP = ROLLUP_DIMENSIONS.filter((d) => d !== 'user_id' && d !== 'key_id');
+const COUNTER_LIST = KEY_COUNTERS.map((c) => c.name);
+const KEEP = KEY_DIMENSIONS.filter((d) => d !== 'user_id' && d !== 'key_id');
 
 /** Moves a user's rollup rows to the pseudonym, merging their keys' rows, so every sum stays the same. */
 const pseudonymiseRollup = (table: string, where: string, pseudonymParam: string) => `
@@ -40,14 +40,14 @@ WITH gone AS (DELETE FROM analytics.${table} WHERE ${where} RETURNING *)
 INSERT INTO analytics.${table} (bucket, ${KEEP.join(', ')}, user_id, key_id, ${COUNTER_LIST.join(', ')})
 SELECT bucket, ${KEEP.join(', ')}, ${pseudonymParam}, ${pseudonymParam}, ${COUNTER_LIST.map((c) => `sum(${c})`).join(', ')}
 FROM gone GROUP BY bucket, ${KEEP.join(', ')}
-ON CONFLICT (bucket, ${ROLLUP_DIMENSIONS.join(', ')}) DO UPDATE SET
+ON CONFLICT (bucket, ${KEY_DIMENSIONS.join(', ')}) DO UPDATE SET
   ${COUNTER_LIST.map((c) => `${c} = analytics.${table}.${c} + excluded.${c}`).join(', ')}`;
 
 /**
  * A user's analytics data (GDPR/CCPA): export it page by page (request rows,
  * PII detections, budget alerts), or erase it by replacing the user's and keys'
- * ids with a pseudonym everywhere, the daily rollup included (the hourly one is
- * per team), in one transaction. Amounts
+ * ids with a pseudonym everywhere, the daily rollup per key included (the others
+ * are per team), in one transaction. Amounts
  * and counts are kept, so reports still add up.
  */
 export class UserDataUseCase {
@@ -100,7 +100,7 @@ export class UserDataUseCase {
           WHERE (user_id = $${user} OR key_id = ANY($${keys}) OR ${mine})${org}`;
       });
       const params: unknown[] = [pseudonym];
-      await tx.query(pseudonymiseRollup('rollup_day', subjectWhere(s, params), '$1'), params);
+      await tx.query(pseudonymiseRollup('rollup_day_key', subjectWhere(s, params), '$1'), params);
       return changed;
     });
   }

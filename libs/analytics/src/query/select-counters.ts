@@ -1,4 +1,4 @@
-import { aggregate, type Source } from '../ingest/counters.js';
+import { aggregate, KEY_COUNTERS, type Source } from '../ingest/counters.js';
 import type { SqlRunner } from '../db/sql.js';
 import { BUCKET_MS, DIMENSIONS, STATUSES, type AnalyticsQuery, type Dimension, type Scope } from './analytics-query.js';
 import type { CounterRow } from './metrics.js';
@@ -9,21 +9,26 @@ const TABLES: Record<Source, { table: string; time: string }> = {
   raw: { table: 'analytics.requests', time: 'started_at' },
   hour: { table: 'analytics.rollup_hour', time: 'bucket' },
   day: { table: 'analytics.rollup_day', time: 'bucket' },
+  day_key: { table: 'analytics.rollup_day_key', time: 'bucket' },
 };
 
 /**
- * The coarsest store that answers exactly: daily rollups when the range is whole
- * UTC days (and the interval a day or more), hourly rollups (per team) when it
- * is whole hours and no user or key is asked for, request rows otherwise and
- * for minute intervals.
+ * The coarsest store that answers exactly. Without a user or key: the daily
+ * rollup when the range is whole UTC days (and the interval a day or more), the
+ * hourly one when it is whole hours. With a user or key: the daily rollup per
+ * key for whole days when no latency percentile is asked for. Request rows
+ * otherwise, and for minute intervals.
  */
-export function sourceFor(q: Pick<AnalyticsQuery, 'fromMs' | 'toMs' | 'interval' | 'groupBy' | 'filters'>): Source {
+export function sourceFor(q: Pick<AnalyticsQuery, 'fromMs' | 'toMs' | 'interval' | 'groupBy' | 'filters'>, counters: readonly string[]): Source {
   if (q.interval === 'minute') return 'raw';
   const aligned = (unit: number) => q.fromMs % unit === 0 && q.toMs % unit === 0;
-  if (aligned(DAY) && q.interval !== 'hour') return 'day';
+  const daily = aligned(DAY) && q.interval !== 'hour';
   const perKey = [...q.groupBy, ...Object.keys(q.filters)].some((d) => d === 'user' || d === 'key');
-  return aligned(HOUR) && !perKey ? 'hour' : 'raw';
+  if (!perKey) return daily ? 'day' : aligned(HOUR) ? 'hour' : 'raw';
+  return daily && counters.every((c) => KEY_COUNTER_NAMES.has(c)) ? 'day_key' : 'raw';
 }
+
+const KEY_COUNTER_NAMES = new Set(KEY_COUNTERS.map((c) => c.name));
 
 /** `time >= $a AND time < $b` plus the scope and the query's filters, with their params appended. */
 export function whereOf(q: AnalyticsQuery, scope: Scope, time: string, params: unknown[], columns: Partial<Record<Dimension, string>> = {}): string {
@@ -53,7 +58,7 @@ export interface SelectOptions {
  * interval, the group columns (`status` as its name), and the counters as text.
  */
 export async function selectCounters(db: SqlRunner, q: AnalyticsQuery, scope: Scope, counters: readonly string[], opts: SelectOptions = {}): Promise<CounterRow[]> {
-  const source = sourceFor(q);
+  const source = sourceFor(q, [...counters, ...(opts.orderBy ? [opts.orderBy] : [])]);
   const { table, time } = TABLES[source];
   const params: unknown[] = [];
   const where = whereOf(q, scope, time, params);
