@@ -11,6 +11,12 @@ function withPostcode(tk: Tokens, f: Finding, last: number): Finding {
   return tk.has(n, T.NUM) && !tk.has(n, T.NEWLINE) && len >= 4 && len <= 5 ? { ...f, end: tk.end[n]! } : f;
 }
 
+/** A word written all in lower case (no "camelCase" identifier). */
+function lowerOnly(tk: Tokens, t: number): boolean {
+  const w = tk.textOf(t);
+  return w === w.toLowerCase();
+}
+
 /** An organization named with a number in front ("48 Factoring Inc", "3 Round Stones Inc") takes the number in. */
 function withNumber(tk: Tokens, f: Finding, first: number): Finding {
   const p = first - 1;
@@ -106,7 +112,8 @@ export class NerRecognizer implements Recognizer {
   private lowerCase(tk: Tokens, t: number, out: Finding[]): number {
     const bits = this.wordFlags(tk, t);
     if (!(bits & G.NAME) || bits & (G.VOCAB | G.FUNCTION)) return t + 1;
-    const pair = tk.has(t + 1, T.WORD) && !tk.has(t + 1, T.CAP | T.NEWLINE) && !(this.wordFlags(tk, t + 1) & (G.VOCAB | G.FUNCTION | G.COMMON));
+    const next = this.wordFlags(tk, t + 1);
+    const pair = tk.has(t + 1, T.WORD) && !tk.has(t + 1, T.CAP | T.NEWLINE | T.ALNUM) && next & G.NAME && !(next & (G.VOCAB | G.FUNCTION | G.COMMON)) && lowerOnly(tk, t) && lowerOnly(tk, t + 1);
     if (!pair && !(this.cueBefore(tk, t) & G.PERSON_CUE)) return t + 1;
     let last = t;
     while (last + 1 < tk.count && tk.has(last + 1, T.WORD) && !tk.has(last + 1, T.NEWLINE) && this.wordFlags(tk, last + 1) & G.NAME && !(this.wordFlags(tk, last + 1) & G.COMMON)) last++;

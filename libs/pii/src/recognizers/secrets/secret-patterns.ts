@@ -90,7 +90,7 @@ export const authTokenRecognizer = () =>
       { name: 'bearer', regex: /\b(?:bearer|token|basic)\s+([A-Za-z0-9._~+\/-]{16,}={0,2})(?![\w-])/gi, score: 0.8 },
       {
         name: 'assignment',
-        regex: /(?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|refresh[_-]?token|id[_-]?token|secret(?:[_-]?key)?|client[_-]?secret|session[_-]?id|sessionid|session|sess|password|passwd|pwd|token|sid|x-api-key)["']?\s*[:=]\s*["']?([A-Za-z0-9._~+\/=-]{12,})/gi,
+        regex: /(?:api[_ -]?key|apikey|access[_ -]?(?:token|key)|auth[_-]?token|refresh[_-]?token|id[_-]?token|secret(?:[_ -]?key)?|subscription[_ -]?key|private[_ -]?key|client[_-]?secret|session[_-]?id|sessionid|session|sess|password|passwd|pwd|token|sid|x-api-key)["']?\s*(?::=|[:=])\s*["']?([A-Za-z0-9._~+\/=-]{12,})/gi,
         score: 0.8,
       },
       { name: 'cookie', regex: /\b(?:set-)?cookie:[ \t]*([^\s;=]+=[^\r\n]*[^\s;])/gi, score: 0.8, gate: /cookie:/i },
