@@ -1,9 +1,9 @@
 import { COUNTERS, KEY_COUNTERS, KEY_DIMENSIONS, TEAM_DIMENSIONS, type Counter } from '../ingest/counters.js';
 import type { RequestRow } from '../ingest/request-row.js';
 import type { SqlRunner } from './sql.js';
+import { unnestParams, unnestSelect, type Column } from './unnest-columns.js';
 
-type Column = [name: string, type: string, value: (r: RequestRow) => unknown];
-const COLUMNS: Column[] = [
+const COLUMNS: Column<RequestRow>[] = [
   ['event_id', 'text', (r) => r.eventId],
   ['started_at', 'timestamptz', (r) => new Date(r.startedAtMs).toISOString()],
   ['correlation_id', 'text', (r) => r.correlationId],
@@ -59,7 +59,7 @@ function rollup(table: string, unit: 'hour' | 'day', dimensions: readonly string
  */
 const INGEST = `
 WITH input AS (
-  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${NAMES})
+  ${unnestSelect(COLUMNS)}
 ), ins AS (
   INSERT INTO analytics.requests (${NAMES}) SELECT ${NAMES} FROM input ON CONFLICT (started_at, event_id) DO NOTHING RETURNING *
 ), hourly AS (
@@ -78,8 +78,7 @@ export class PgRequestStore {
   /** Inserts a batch (partitions must exist) in one statement; returns the ids that were new. */
   async insert(rows: readonly RequestRow[]): Promise<string[]> {
     if (rows.length === 0) return [];
-    const params = COLUMNS.map(([, , value]) => rows.map(value));
-    const inserted: { event_id: string }[] = await this.db.query(INGEST, params);
+    const inserted: { event_id: string }[] = await this.db.query(INGEST, unnestParams(COLUMNS, rows));
     return inserted.map((r) => r.event_id);
   }
 }

@@ -1,15 +1,11 @@
 import type { AlertRow, PiiRow } from '../ingest/side-rows.js';
 import type { SqlRunner } from './sql.js';
-
-type Column<R> = [name: string, type: string, value: (r: R) => unknown];
+import { unnestParams, unnestSelect, type Column } from './unnest-columns.js';
 
 function batchInsert<R>(table: string, columns: Column<R>[], conflict: string) {
-  const names = columns.map(([n]) => n).join(', ');
-  const sql = `INSERT INTO analytics.${table} (${names})
-    SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-    ON CONFLICT (${conflict}) DO NOTHING`;
+  const sql = `INSERT INTO analytics.${table} (${columns.map(([n]) => n).join(', ')}) ${unnestSelect(columns)} ON CONFLICT (${conflict}) DO NOTHING`;
   return async (db: SqlRunner, rows: readonly R[]): Promise<void> => {
-    if (rows.length) await db.query(sql, columns.map(([, , value]) => rows.map(value)));
+    if (rows.length) await db.query(sql, unnestParams(columns, rows));
   };
 }
 

@@ -1,14 +1,11 @@
 import type { RequestCompleted } from '@helix/contracts';
+import { tenantIds, type TenantIds } from './tenant-ids.js';
 
 /** One completed request as `analytics.requests` keeps it. Money in pico-USD. */
-export interface RequestRow {
+export interface RequestRow extends TenantIds {
   eventId: string;
   startedAtMs: number;
   correlationId: string;
-  orgId: string;
-  teamId: string;
-  userId: string;
-  keyId: string;
   endpoint: string;
   /** The public model name the client asked for (the one of the config, which filters and reports use), else the one that answered. */
   model: string;
@@ -46,10 +43,7 @@ export function requestRowOf(e: RequestCompleted): RequestRow {
     eventId: e.eventId,
     startedAtMs: Number(e.startedAtMs),
     correlationId: e.correlationId,
-    orgId: t?.orgId ?? '',
-    teamId: t?.teamId ?? '',
-    userId: t?.userId ?? '',
-    keyId: t?.keyId ?? '',
+    ...tenantIds(t),
     endpoint: e.endpoint,
     model: e.requestedModel || e.servedModel,
     requestedModel: e.requestedModel,

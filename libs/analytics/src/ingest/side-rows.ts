@@ -1,14 +1,11 @@
 import type { BudgetAlert, PiiDetected } from '@helix/contracts';
+import { tenantIds, type TenantIds } from './tenant-ids.js';
 
 /** One entity type and operator of a `PiiDetected` event (`analytics.pii_detections`). */
-export interface PiiRow {
+export interface PiiRow extends TenantIds {
   eventId: string;
   atMs: number;
   requestId: string;
-  orgId: string;
-  teamId: string;
-  userId: string;
-  keyId: string;
   direction: number;
   entityType: string;
   operator: string;
@@ -27,10 +24,7 @@ export function piiRowsOf(e: PiiDetected): PiiRow[] {
     eventId: e.eventId,
     atMs: Number(e.timestampMs),
     requestId: e.requestId,
-    orgId: t?.orgId ?? '',
-    teamId: t?.teamId ?? '',
-    userId: t?.userId ?? '',
-    keyId: t?.keyId ?? '',
+    ...tenantIds(t),
     direction: e.direction,
     blocked: e.blocked,
   };
@@ -45,14 +39,10 @@ export function piiRowsOf(e: PiiDetected): PiiRow[] {
 }
 
 /** A budget alert as `analytics.budget_alerts` keeps it (the history behind budget recommendations). */
-export interface AlertRow {
+export interface AlertRow extends TenantIds {
   alertId: string;
   atMs: number;
   kind: number;
-  orgId: string;
-  teamId: string;
-  userId: string;
-  keyId: string;
   level: string;
   scopeId: string;
   period: string;
@@ -70,10 +60,7 @@ export function alertRowOf(a: BudgetAlert): AlertRow {
     alertId: a.alertId,
     atMs: Number(a.timestampMs),
     kind: a.kind,
-    orgId: t?.orgId ?? '',
-    teamId: t?.teamId ?? '',
-    userId: t?.userId ?? '',
-    keyId: t?.keyId ?? '',
+    ...tenantIds(t),
     level: a.level,
     scopeId: a.scopeId,
     period: a.period,
