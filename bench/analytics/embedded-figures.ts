@@ -19,7 +19,7 @@ export async function embeddedFigures(events: number, seed: number) {
     const ingest = new IngestUseCase({ partitions: new Partitions(db), requests: new PgRequestStore(db), side: new PgSideStore(db), retentionDays: () => 90 });
     const now = Date.now();
     let t = performance.now();
-    for (const batch of syntheticBatches(events, now - 3_600_000, now, 500, 'bench-ingest')) await ingest.requests(batch);
+    for (const batch of syntheticBatches(events, now - 3_600_000, now, 2_000, 'bench-ingest')) await ingest.requests(batch);
     const ingestMs = performance.now() - t;
     const tomorrow = Math.floor(now / DAY) * DAY + DAY;
     t = performance.now();
