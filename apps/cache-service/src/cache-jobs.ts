@@ -9,6 +9,7 @@ const GAUGES_MS = 15_000;
 export class CacheJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private timers: NodeJS.Timeout[] = [];
   private sweeping = false;
+  private closed = false;
 
   constructor(
     private readonly core: CacheCore,
@@ -17,17 +18,29 @@ export class CacheJobs implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.core.start().then(
-      () => this.log.info('cache: semantic index ready'),
-      (err: unknown) => this.log.error({ err }, 'cache: semantic index failed to load; semantic lookups stay off'),
-    );
+    void this.startIndex();
     this.every(this.store.current.cache.sweepIntervalMs, () => this.sweep());
     this.every(GAUGES_MS, () => this.core.health.execute().then(() => undefined));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     for (const t of this.timers) clearInterval(t);
     await this.core.close();
+  }
+
+  /** Loads the index, trying again every few seconds while Redis is away; readiness stays false until then. */
+  private async startIndex(): Promise<void> {
+    for (let attempt = 1; !this.closed; attempt++) {
+      try {
+        await this.core.start();
+        this.log.info('cache: semantic index ready');
+        return;
+      } catch (err) {
+        this.log.warn({ err, attempt }, 'cache: semantic index did not load; trying again');
+        await new Promise((r) => setTimeout(r, Math.min(attempt * 500, 5_000)));
+      }
+    }
   }
 
   private async sweep(): Promise<void> {

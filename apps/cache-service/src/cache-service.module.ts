@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import type { ServiceInfra } from '@helix/platform';
 import { HealthRegistry } from '@helix/telemetry';
 import { createCacheCore, type CacheCore } from './cache-core.js';
@@ -25,6 +26,7 @@ export class CacheServiceModule {
           inject: [HealthRegistry],
           useFactory: async (health: HealthRegistry) => {
             const redis = infra.redis ?? null;
+            if (redis) await connected(redis);
             const core = await createCacheCore({ redis, store: infra.store, log: infra.log });
             health.register('cache-index', async () => ({ ok: core.deps.index.ready(), detail: core.deps.index.ready() ? core.deps.index.kind : 'loading' }));
             if (redis) health.register('cache-redis', async () => ({ ok: redis.status === 'ready', detail: redis.status }));
@@ -35,4 +37,16 @@ export class CacheServiceModule {
       ],
     };
   }
+}
+
+/** Waits (bounded) for the first connection, so index detection and loading do not race it; the index load retries anyway. */
+async function connected(redis: Redis, timeoutMs = 15_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
