@@ -150,6 +150,13 @@ export class Tokens {
     return this.bits;
   }
 
+  /** Token `t` is the word `lower` in any case ("and", "corner", "P"). */
+  isWord(t: number, lower: string): boolean {
+    if (!this.has(t, T.WORD) || this.length(t) !== lower.length) return false;
+    for (let i = 0; i < lower.length; i++) if ((this.text.charCodeAt(this.start[t]! + i) | 0x20) !== lower.charCodeAt(i)) return false;
+    return true;
+  }
+
   has(t: number, flag: number): boolean {
     return t >= 0 && t < this.count && (this.flags[t]! & flag) !== 0;
   }

@@ -57,7 +57,7 @@ export class AddressParts {
     const p = s - 1;
     if (p < 0 || tk.has(s, T.NEWLINE)) return -1;
     if (this.isNum(p, 1, 6)) return p;
-    if (this.isWord(p, 'the') && this.isWord(s, 'corner')) return p;
+    if (this.tk.isWord(p, 'the') && this.tk.isWord(s, 'corner')) return p;
     this.strong = false;
     for (let q = Math.max(0, s - 5); q < s; q++) if (this.unit(q) === p) return q;
     this.strong = false;
@@ -119,12 +119,12 @@ export class AddressParts {
   /** "corner of Dalbraut 99 and Frederikke Coves": an intersection, up to five tokens on each side of "and". */
   private corner(t: number): number {
     const tk = this.tk;
-    if (!this.isWord(t, 'corner') || !this.isWord(t + 1, 'of')) return -1;
+    if (!this.tk.isWord(t, 'corner') || !this.tk.isWord(t + 1, 'of')) return -1;
     let k = t + 2;
     let and = -1;
     for (let n = 0; k < tk.count && n < 11; k++, n++) {
       if (tk.has(k, T.NEWLINE)) break;
-      if (this.isWord(k, 'and') && and < 0) {
+      if (this.tk.isWord(k, 'and') && and < 0) {
         and = k;
         continue;
       }
@@ -181,7 +181,7 @@ export class AddressParts {
   private unit(t: number): number {
     const tk = this.tk;
     let k = t;
-    if (this.isLetter(k, 0x70) && tk.char(k + 1) === DOT && this.isLetter(k + 2, 0x6f)) k += tk.char(k + 3) === DOT ? 4 : 3;
+    if (tk.isWord(k, 'p') && tk.char(k + 1) === DOT && tk.isWord(k + 2, 'o')) k += tk.char(k + 3) === DOT ? 4 : 3;
     const b = tk.has(k, T.WORD) ? this.bits(k) : 0;
     if (!(b & G.UNIT)) return -1;
     if (b & G.STRONG_UNIT && k + 1 < tk.count && tk.has(k + 1, T.WORD) && this.bits(k + 1) & G.UNIT) k++;
@@ -243,17 +243,6 @@ export class AddressParts {
     const tk = this.tk;
     const c = tk.text.charCodeAt(tk.start[t]!);
     return tk.has(t, T.ALNUM) && tk.length(t) <= 6 && c >= 48 && c <= 57;
-  }
-
-  private isWord(t: number, lower: string): boolean {
-    const tk = this.tk;
-    if (!tk.has(t, T.WORD) || tk.length(t) !== lower.length) return false;
-    for (let i = 0; i < lower.length; i++) if ((tk.text.charCodeAt(tk.start[t]! + i) | 0x20) !== lower.charCodeAt(i)) return false;
-    return true;
-  }
-
-  private isLetter(t: number, lower: number): boolean {
-    return this.tk.has(t, T.WORD) && this.tk.length(t) === 1 && (this.tk.text.charCodeAt(this.tk.start[t]!) | 0x20) === lower;
   }
 
   private streetEnding(t: number): boolean {

@@ -99,7 +99,7 @@ export class NerRecognizer implements Recognizer {
   private partnership(tk: Tokens, t: number): number {
     const bits = tk.lookup(this.g.table);
     const member = (i: number) => tk.has(i, T.WORD) && tk.has(i, T.CAP) && !tk.has(i, T.NEWLINE | T.ALNUM) && !(bits[i]! & (G.FUNCTION | G.CALENDAR)) && (!(bits[i]! & G.COMMON) || (bits[i]! & G.NAME) !== 0);
-    const and = tk.char(t + 3) === 0x26 || (tk.has(t + 3, T.WORD) && tk.length(t + 3) === 3 && tk.textOf(t + 3).toLowerCase() === 'and');
+    const and = tk.char(t + 3) === 0x26 || tk.isWord(t + 3, 'and');
     const ok = member(t) && tk.char(t + 1) === 0x2c && member(t + 2) && and && member(t + 4) && tk.char(t + 5) !== 0x2c && tk.char(t - 1) !== 0x2c;
     return ok ? t + 4 : -1;
   }

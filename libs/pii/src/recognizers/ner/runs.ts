@@ -69,7 +69,7 @@ export function readRun(tk: Tokens, t: number, table: WordTable, run: CapitalRun
     if (isGlued(tk, n) || f & T.ALNUM || isUnit(tk, n, table)) break;
     if (f & T.WORD && f & T.CAP) e = n;
     else if (tk.char(n) === DOT && (isInitial(tk, e) || tk.lookup(table)[e]! & G.TITLE) && !tk.has(n + 1, T.NEWLINE)) e = n;
-    else if ((tk.char(n) === AMP || tk.lookup(table)[n]! & G.PARTICLE || isOf(tk, n)) && nextCap) e = n + 1;
+    else if ((tk.char(n) === AMP || tk.lookup(table)[n]! & G.PARTICLE || tk.isWord(n, 'of')) && nextCap) e = n + 1;
     else break;
   }
   run.reset(t);
@@ -108,7 +108,7 @@ function count(tk: Tokens, i: number, table: WordTable, run: CapitalRun, last: b
   if (bits & G.NRP) run.nrp++;
   if (bits & G.CALENDAR) run.calendar++;
   if (bits & (G.COMMON | G.CALENDAR)) run.plain++;
-  if (bits & G.ORG_WORD && (last || (first && isOf(tk, i + 1)))) run.orgWord = true;
+  if (bits & G.ORG_WORD && (last || (first && tk.isWord(i + 1, 'of')))) run.orgWord = true;
   if (!tk.has(i, T.ALLCAP) || tk.length(i) > 5 || bits & (G.NAME | G.PLACE)) run.acronym = false;
 }
 
@@ -123,8 +123,4 @@ function trailingRole(tk: Tokens, table: WordTable, s: number, l: number): boole
   if (!(bits[l]! & G.COMMON) || bits[l]! & (G.NAME | G.ORG_WORD | G.STREET_SUFFIX | G.PLACE) || tk.has(l, T.ALLCAP)) return false;
   for (let i = s; i < l; i++) if (tk.has(i, T.WORD) && tk.has(i, T.CAP) && !(bits[i]! & G.COMMON)) return true;
   return false;
-}
-
-function isOf(tk: Tokens, t: number): boolean {
-  return tk.has(t, T.WORD) && tk.length(t) === 2 && tk.text.charCodeAt(tk.start[t]!) === 0x6f && tk.text.charCodeAt(tk.start[t]! + 1) === 0x66;
 }
