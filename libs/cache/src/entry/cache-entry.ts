@@ -1,12 +1,7 @@
+import type { TokenUsage } from '@helix/providers';
+
 /** Token usage of a cached answer, as the provider reported it. */
-export interface EntryUsage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  reasoningTokens: number;
-  estimated: boolean;
-}
+export type EntryUsage = TokenUsage;
 
 /** One cached answer, as stored. Text is redacted: the cache never holds raw personal data. */
 export interface CacheEntry {

@@ -45,49 +45,44 @@ redis.call('HINCRBY', KEYS[4], 'bytes', delta)
 return evicted
 `;
 
+/** Removes `list`, takes their bytes off the scope, returns the keys that were there. */
+const REMOVE_ALL = `
+${REMOVE}
+local function removeAll(list)
+  local removed = {}
+  local delta = 0
+  for _, k in ipairs(list) do
+    local b = remove(k)
+    if b then
+      delta = delta + b
+      removed[#removed + 1] = k
+    end
+  end
+  redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
+  return removed
+end
+`;
+
 /** KEYS: lru, exp, meta, info. ARGV: eprefix, key... Returns the keys that were there. */
 export const DELETE_LUA = `
 local eprefix = ARGV[1]
-${REMOVE}
-local removed = {}
-local delta = 0
-for i = 2, #ARGV do
-  local b = remove(ARGV[i])
-  if b then
-    delta = delta + b
-    removed[#removed + 1] = ARGV[i]
-  end
-end
-redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
-return removed
+${REMOVE_ALL}
+return removeAll({unpack(ARGV, 2)})
 `;
 
 /** KEYS: lru, exp, meta, info. ARGV: eprefix, nowMs, limit. Removes expired entries. */
 export const EXPIRE_LUA = `
 local eprefix = ARGV[1]
-${REMOVE}
-local removed = {}
-local delta = 0
-for _, k in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))) do
-  local b = remove(k)
-  if b then delta = delta + b end
-  removed[#removed + 1] = k
-end
-redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
-return removed
+${REMOVE_ALL}
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+removeAll(due)
+return due
 `;
 
 /** KEYS: lru, exp, meta, info. ARGV: eprefix, count. Removes the least recently used entries. */
 export const EVICT_LUA = `
 local eprefix = ARGV[1]
-${REMOVE}
-local removed = {}
-local delta = 0
-for _, k in ipairs(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1)) do
-  local b = remove(k)
-  if b then delta = delta + b end
-  removed[#removed + 1] = k
-end
-redis.call('HINCRBY', KEYS[4], 'bytes', 0 - delta)
+${REMOVE_ALL}
+local removed = removeAll(redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1))
 return {redis.call('HGET', KEYS[4], 'bytes'), removed}
 `;
