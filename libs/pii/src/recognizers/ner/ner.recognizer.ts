@@ -76,7 +76,7 @@ export class NerRecognizer implements Recognizer {
     const unknown = r.words - r.vocab;
     const nameLike = r.names + r.initials;
     if ((r.calendar && r.plain === r.words) || r.endsCalendar) return undefined;
-    if (r.words === 1 && !r.initials && tk.char(r.last + 1) === 0x3a && initial && (unknown === 1 || r.names === 1) && !(r.common && !r.names)) return hit(Entities.person, 0.6);
+    if (r.words === 1 && !r.initials && tk.char(r.last + 1) === 0x3a && initial && unknown === 1 && !r.acronym) return hit(Entities.person, 0.6);
     if (r.words <= 2 && r.nrp === r.words) return cue & G.PERSON_CUE && r.words === 1 ? undefined : hit(Entities.nrp, 0.7);
     if (r.words > 1 && r.orgWord) return hit(Entities.organization, 0.75);
     if (r.titled || (r.cued && (r.names > 0 || unknown > 0))) return hit(Entities.person, 0.85);

@@ -35,5 +35,6 @@ describe('NER rules', () => {
     expect(names('use sk_test_Abcdefgh and my_Variable_Name here')).toEqual([]);
     expect(names("Now I'm done. May I ask?")).toEqual([]);
     expect(names('Phone: 555 0100  E-mail: a@b.co')).toEqual([]);
+    expect(names('Authorization: Bearer abc\nCookie: theme=dark\nOrganization: none')).toEqual([]);
   });
 });

@@ -80,6 +80,9 @@ export function credentialsInUrl(value: string): boolean | number {
   return !/[$%]\(|\$\{|<[^>]*>|\{\{/.test(value);
 }
 
+/** At least 8 characters with both letters and digits: a session id or a token, not `theme=dark`. */
+const randomLooking = (v: string) => v.length >= 8 && /\d/.test(v) && /[A-Za-z]/.test(v);
+
 /** Bearer tokens, `Authorization:` values, cookie headers, and `token=`/`session=`/`api_key=`-style assignments whose value looks random. */
 export const authTokenRecognizer = () =>
   new PatternRecognizer({
@@ -99,6 +102,7 @@ export const authTokenRecognizer = () =>
     validate: (value) => {
       if (/^(?:x+|\*+)$|^(?:your[_-]|<|\$\{|example|placeholder|redacted|null|undefined|true|false)/i.test(value)) return false;
       if (/^<[A-Z_]+_\d+>$/.test(value)) return false;
-      return value.includes('=') || (entropy(value) >= 3.2 && /\d/.test(value) && /[A-Za-z]/.test(value));
+      if (value.includes('=')) return value.split(/[;&]\s*/).some((pair) => randomLooking(pair.slice(pair.indexOf('=') + 1)));
+      return entropy(value) >= 3.2 && randomLooking(value);
     },
   });
