@@ -30,6 +30,7 @@ const helixMsPerRow = (performance.now() - t0) / rows.length;
 const helixLatency = Object.fromEntries(Object.entries(latencyPrompts).map(([k, ps]) => [k, timeEach(analyzer, ps)]));
 const helixBest = Object.fromEntries(Object.entries(latencyPrompts).map(([k, ps]) => [k, timeEach(analyzer, ps, 5)]));
 const perSecond = throughput(analyzer, latencyPrompts['2KB']!, 3);
+const cleanPerSecond = throughput(analyzer, prompts(rows.filter((r) => !r.spans.length && !r.ignored.length).map((r) => r.text), 2048, 300), 2);
 const peer = args['no-peer'] ? ({ ok: false, why: '--no-peer' } as const) : runPresidio(texts, latencyPrompts);
 
 const sides = (score: typeof tokenScores, subset: (s: string) => boolean) => {
@@ -56,7 +57,7 @@ const out = [
   `Load average when measured: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores (other builds and tests share the machine).`,
   `Latency per prompt, one thread, wall clock: Helix ${lat(helixLatency)}${peer.ok ? `. Presidio ${lat(peer.latency)}` : ''}.`,
   `Helix, best of 5 runs per prompt (leaves out time the OS gave to other processes): ${lat(helixBest)}.`,
-  `Helix 2 KB prompts per second on one thread: ${perSecond.wall.toFixed(0)} per wall-clock second, ${perSecond.cpu.toFixed(0)} per second of CPU time. Dataset rows: ${helixMsPerRow.toFixed(3)} ms each.`,
+  `Helix 2 KB prompts per second on one thread: ${perSecond.wall.toFixed(0)} per wall-clock second, ${perSecond.cpu.toFixed(0)} per second of CPU time (prompts made of the dataset's rows, dense with personal data and secrets); 2 KB prompts made of its rows without any (technical questions, clean sentences): ${cleanPerSecond.wall.toFixed(0)} per wall-clock second, ${cleanPerSecond.cpu.toFixed(0)} per CPU-second. Dataset rows: ${helixMsPerRow.toFixed(3)} ms each.`,
   '',
   entityTable('(1) Token-level, type-agnostic (presidio-research style), all sources; recall per gold type, precision per predicted type; 95% Wilson interval on recall under 100', sides(tokenScores, () => true)),
   '',
