@@ -33,6 +33,11 @@ describe('the hit verifier', () => {
     expect(verifyHit(q, c)).toBe(verdict);
   });
 
+  it('keeps letters of every script: a word in Greek or Cyrillic is not dropped as punctuation', () => {
+    expect(verifyHit('What does ΦΒΚ mean?', 'What does [*] mean?')).toBe('entities');
+    expect(verifyHit('Что такое кэш?', 'Что такое кэш')).toBe('accepted');
+  });
+
   it('finds names whatever their case in the other text, and ignores list markers', () => {
     expect(verifyHit('tell me about paris in spring', 'Tell me about Paris in spring')).toBe('accepted');
     expect(verifyHit('1. Load the data\n2. Train', '1) Load the data\n2) Train')).toBe('accepted');

@@ -30,7 +30,7 @@ const RELATIONS = new Set(['than', 'vs', 'versus', 'against', 'like', 'to', 'fro
 const WH: Readonly<Record<string, string>> = { who: 'who', whom: 'who', whose: 'who', where: 'where', when: 'when' };
 const PRONOUNS = new Set('i me my mine myself we us our you your yours yourself he him his she her they them their one'.split(' '));
 
-const TOKEN = /[A-Za-z0-9][\w.+#']*[\w+#]|[A-Za-z0-9]/g;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}_.+#']*[\p{L}\p{N}_+#]|[\p{L}\p{N}]/gu;
 
 export function textFacts(text: string): TextFacts {
   const f: TextFacts = { stems: new Set(), numbers: new Set(), dates: new Set(), negated: false, programming: new Set(), constraints: new Set(), entities: new Set(), wh: new Set(), content: [], weights: new Map() };
@@ -63,9 +63,10 @@ export function textFacts(text: string): TextFacts {
     const c = CONSTRAINTS[w];
     if (c) f.constraints.add(c);
     if (STOPWORDS.has(w) || nw || d || lang) continue;
-    const capitalised = /^[A-Z]/.test(raw) && !sentenceStart.has(m.index);
-    const odd = /[a-z][A-Z]|[A-Z]{2,}|[A-Za-z]\d|\d[A-Za-z]/.test(raw);
-    const unknown = /^[a-z]+$/.test(w) && w.length > 4 && !known.has(w) && !known.has(stem(w)) && !known.has(w.replace(/(s|es|ed|ing|d)$/, ''));
+    const capitalised = /^\p{Lu}/u.test(raw) && !sentenceStart.has(m.index);
+    const odd = /\p{Ll}\p{Lu}|\p{Lu}{2,}|\p{L}\d|\d\p{L}/u.test(raw);
+    const foreign = /[^\x00-\x7f]/.test(w);
+    const unknown = (foreign || (/^[a-z]+$/.test(w) && w.length > 4)) && !known.has(w) && !known.has(stem(w)) && !known.has(w.replace(/(s|es|ed|ing|d)$/, ''));
     if (capitalised || odd || countries.has(w) || unknown) f.entities.add(stem(w));
   }
   if (/\bgo\s?lang\b|\bin go\b|\bgo (?:code|program|language)\b/i.test(text)) f.programming.add('go');
