@@ -69,6 +69,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(['fault', 'load', 'fuzz'] as const).map((name) => ({
+        ...shared,
+        test: {
+          name,
+          include: [`test/${name}/**/*.${name}-spec.ts`],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      })),
     ],
   },
 });

@@ -10,6 +10,11 @@ const tiers = [
   { name: 'integration', budgetS: 600, steps: ['npx vitest run --project integration'] },
   { name: 'e2e', budgetS: 600, steps: ['npm run -s build', 'npx vitest run --project e2e'] },
   { name: 'browser and deployment', budgetS: 600, steps: ['npm run -s build', 'npx vitest run --project browser', 'npx vitest run --project deploy'] },
+  {
+    name: 'fault, load and fuzz',
+    budgetS: 720,
+    steps: ['npm run -s build', 'npx vitest run --project fuzz --passWithNoTests', 'npx vitest run --project fault --passWithNoTests', 'npx vitest run --project load --passWithNoTests'],
+  },
 ];
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
