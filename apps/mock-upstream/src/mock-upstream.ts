@@ -24,8 +24,13 @@ export interface MockUpstream {
   requests(): RecordedRequest[];
   /** Requests whose client went away before the response finished. */
   aborts(): RecordedRequest[];
-  /** Clears the logs and the `x-mock-fail-times` counters. */
+  /** Clears the logs, the `x-mock-fail-times` counters and the forced faults. */
   reset(): void;
+  /**
+   * `x-mock-*` switches applied to every request from now on, as if each carried these headers (e.g.
+   * `{ 'x-mock-status': '500' }` for an outage, `{ 'x-mock-cut-after-chunks': '2' }` for cut streams); `{}` ends them.
+   */
+  setFaults(headers: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,8 @@ export interface MockState {
   aborts: RequestLog<SeenRequest>;
   /** Access tokens issued by the stand-in token endpoint. */
   tokensIssued: number;
+  /** `x-mock-*` headers forced onto every request (`setFaults`, `POST /_mock/faults`). */
+  faults: Record<string, string>;
 }
 
 /**
@@ -52,6 +59,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     requests: new RequestLog(logSize),
     aborts: new RequestLog(logSize),
     tokensIssued: 0,
+    faults: {},
   };
   const server = createServer((req, res) => route(req, res, state));
   server.keepAliveTimeout = 65_000;
@@ -68,6 +76,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
     requests: () => state.requests.list().map((r) => r.toRecord()),
     aborts: () => state.aborts.list().map((r) => r.toRecord()),
     reset: () => resetState(state),
+    setFaults: (headers) => setFaults(state, headers),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -80,6 +89,16 @@ export function resetState(state: MockState): void {
   state.requests.clear();
   state.aborts.clear();
   state.failures.reset();
+  state.faults = {};
+}
+
+/** Forces `x-mock-*` switches onto every request; names are lower-cased, others ignored. */
+export function setFaults(state: MockState, headers: Record<string, string>): void {
+  state.faults = Object.fromEntries(
+    Object.entries(headers)
+      .map(([k, v]) => [k.toLowerCase(), String(v)])
+      .filter(([k]) => k.startsWith('x-mock-')),
+  );
 }
 
 function route(req: IncomingMessage, res: ServerResponse, state: MockState): void {

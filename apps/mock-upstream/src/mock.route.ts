@@ -28,7 +28,8 @@ export function handleMock(req: IncomingMessage, res: ServerResponse, state: Moc
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString() : Buffer.concat(chunks).toString();
     const seen = new SeenRequest(req.method!, req.url!, req.headers, body);
     state.requests.add(seen);
-    const reply = replyFor(req.method!, req.url!, (name) => req.headers[name] as string | undefined, body, state);
+    const header: HeaderLookup = (name) => state.faults[name] ?? (req.headers[name] as string | undefined);
+    const reply = replyFor(req.method!, req.url!, header, body, state);
     const writer = new ReplyWriter(res, reply);
     res.on('close', () => {
       writer.stop();

@@ -154,4 +154,20 @@ describe('mock-upstream through the providers lib (undici transport + openai-com
     expect(viaHttp).toHaveLength(1);
     expect(upstream.requests()).toHaveLength(2);
   });
+
+  it('forces x-mock-* faults onto every request until they are cleared, in process and over /_mock/faults', async () => {
+    expect((await client.chat.completions.create({ model: 'mock-gpt', messages })).choices).toHaveLength(1);
+    upstream.setFaults({ 'X-Mock-Status': '503', authorization: 'ignored' });
+    await expect(client.chat.completions.create({ model: 'mock-gpt', messages })).rejects.toMatchObject({ status: 503 });
+    const set = await fetch(`${upstream.url}/_mock/faults`, { method: 'POST', body: JSON.stringify({ 'x-mock-status': '429', 'x-mock-retry-after': '3' }) });
+    expect(await set.json()).toEqual({ faults: { 'x-mock-status': '429', 'x-mock-retry-after': '3' } });
+    const limited = await fetch(`${upstream.baseUrl}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'mock-gpt', messages }) });
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '3']);
+    expect((await fetch(`${upstream.url}/_mock/faults`, { method: 'POST', body: '[1]' })).status).toBe(400);
+    upstream.setFaults({});
+    expect((await client.chat.completions.create({ model: 'mock-gpt', messages })).choices).toHaveLength(1);
+    upstream.setFaults({ 'x-mock-status': '500' });
+    upstream.reset();
+    expect((await client.chat.completions.create({ model: 'mock-gpt', messages })).choices).toHaveLength(1);
+  });
 });
