@@ -15,6 +15,7 @@ import { MessagesController } from './messages/messages.controller.js';
 import { ModelRoutes } from './models/model-routes.js';
 import { ModelsController } from './models/models.controller.js';
 import { PiiApiController } from './pii-api/pii-api.controller.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { pipelineProviders } from './pipeline/pipelines.provider.js';
 import { RateLimitModule } from './ratelimit/rate-limit.module.js';
 import { ResponsesController } from './responses/responses.controller.js';
@@ -31,7 +32,7 @@ export class GatewayModule {
   static forRoot(infra: ServiceInfra): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule, GatewayCostModule, BudgetsApiModule, CacheApiModule],
+      imports: [GatewayInfraModule.forRoot(infra), IdentityModule, AccessModule, AdminModule, RateLimitModule, EventsModule, RoutingModule, GatewayCostModule, BudgetsApiModule, CacheApiModule, PrivacyModule],
       controllers: [ChatController, EmbeddingsController, ModelsController, PiiApiController, MessagesController, ResponsesController],
       providers: [
         RequestRunner,

@@ -69,11 +69,31 @@ export const ACCESS_MATRIX: AccessRow[] = [
 const inference = ['master', 'admin', 'team-admin', 'member'] as const;
 const chat = { model: 'mock-gpt', messages: [{ role: 'user', content: 'matrix' }] };
 export const SERVICE_MATRIX: AccessRow[] = [
+  { route: 'GET /admin/users/:id/export', request: () => ({ url: `/admin/users/${MISSING}/export` }), allow: admins, status: 404 },
+  { route: 'POST /admin/users/:id/erase', request: () => ({ url: `/admin/users/${MISSING}/erase`, payload: {} }), allow: admins, status: 404 },
   { route: 'POST /v1/chat/completions', request: () => ({ url: '/v1/chat/completions', payload: chat }), allow: inference, status: 200 },
   { route: 'POST /v1/embeddings', request: () => ({ url: '/v1/embeddings', payload: { model: 'mock-embedding', input: 'x' } }), allow: inference, status: 200 },
   { route: 'GET /v1/models', request: () => ({ url: '/v1/models' }), allow: inference, status: 200 },
-  { route: 'GET /v1/models/:id', request: () => ({ url: '/v1/models/mock-gpt' }), allow: inference, status: 200 },
+  { route: 'GET /v1/models/*', request: () => ({ url: '/v1/models/mock-gpt' }), allow: inference, status: 200 },
   { route: 'POST /v1/pii/analyze', request: () => ({ url: '/v1/pii/analyze', payload: { text: 'mail ada@example.com', language: 'en' } }), allow: inference, status: 200 },
+  { route: 'POST /v1/messages', request: () => ({ url: '/v1/messages', payload: { model: 'mock-gpt', max_tokens: 16, messages: [{ role: 'user', content: 'matrix' }] } }), allow: inference, status: 200 },
+  { route: 'POST /v1/responses', request: () => ({ url: '/v1/responses', payload: { model: 'mock-gpt', input: 'matrix' } }), allow: inference, status: 200 },
+
+  { route: 'POST /admin/budgets', request: () => ({ url: '/admin/budgets', payload: {} }), allow: managers, status: 400 },
+  { route: 'GET /admin/budgets', request: () => ({ url: '/admin/budgets' }), allow: managers, status: 200 },
+  { route: 'GET /admin/budgets/:id', request: () => ({ url: `/admin/budgets/${MISSING}` }), allow: managers, status: 404 },
+  { route: 'PATCH /admin/budgets/:id', request: () => ({ url: `/admin/budgets/${MISSING}`, payload: { hard_limit_usd: 1 } }), allow: managers, status: 404 },
+  { route: 'DELETE /admin/budgets/:id', request: () => ({ url: `/admin/budgets/${MISSING}` }), allow: managers, status: 404 },
+  { route: 'POST /admin/alert-channels', request: () => ({ url: '/admin/alert-channels', payload: {} }), allow: managers, status: 400 },
+  { route: 'GET /admin/alert-channels', request: () => ({ url: '/admin/alert-channels' }), allow: managers, status: 200 },
+  { route: 'DELETE /admin/alert-channels/:id', request: () => ({ url: `/admin/alert-channels/${MISSING}` }), allow: managers, status: 404 },
+  { route: 'GET /admin/spend', request: () => ({ url: '/admin/spend' }), allow: managers, status: 200 },
+  { route: 'GET /admin/spend/budgets', request: (f) => ({ url: `/admin/spend/budgets?org_id=${f.orgId}` }), allow: managers, status: 200 },
+
+  { route: 'GET /v1/cache/stats', request: () => ({ url: '/v1/cache/stats' }), allow: managers, status: 200 },
+  { route: 'POST /v1/cache/invalidate', request: (f) => ({ url: '/v1/cache/invalidate', payload: { team_id: f.teamId } }), allow: managers, status: 200 },
+  { route: 'POST /v1/cache/warm', request: () => ({ url: '/v1/cache/warm', payload: {} }), allow: managers, status: 400 },
+  { route: 'GET /v1/cache/health', request: () => ({ url: '/v1/cache/health' }), allow: managers, status: 200 },
   {
     route: 'POST /v1/pii/anonymize',
     request: () => ({ url: '/v1/pii/anonymize', payload: { text: 'mail ada@example.com', analyzer_results: [{ entity_type: 'EMAIL_ADDRESS', start: 5, end: 20, score: 1 }] } }),
