@@ -14,6 +14,10 @@ export { ConfigModule, type ConfigModuleOptions } from './nest/config.module.js'
 export { CONFIG_STORE } from './nest/config.constants.js';
 export { HelixConfig, MODES, SERVICES, type CrossFieldRule, type Mode, type ServiceName } from './schema/helix.config.js';
 export { HttpConfig, BUS_ENVELOPE_BYTES } from './schema/http.config.js';
+export { CLIENT_AUTH_MODES, CorsConfig, HttpTlsConfig, SecurityHeadersConfig, type ClientAuthMode } from './schema/http-security.config.js';
+export { EncryptionConfig, EncryptionKeyConfig } from './schema/encryption.config.js';
+export { LimitsConfig, RequestCeilingsConfig, TeamCeilingsConfig } from './schema/limits.config.js';
+export { JWT_ROLES, JwtAuthConfig, JwtClaimsConfig, JwtRoleValueConfig } from './schema/jwt.config.js';
 export { NatsConfig } from './schema/nats.config.js';
 export { RedisConfig } from './schema/redis.config.js';
 export { DatabaseConfig } from './schema/database.config.js';

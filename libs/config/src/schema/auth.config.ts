@@ -1,4 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { JwtAuthConfig } from './jwt.config.js';
 
 /**
  * Virtual-key authentication of the gateway. The master key itself is not a
@@ -14,4 +16,7 @@ export class AuthConfig {
 
   /** Most keys (known and refused together) held in the cache. Default 10000. */
   @IsInt() @Min(1) @Max(10_000_000) readonly cacheMaxEntries: number = 10_000;
+
+  /** SSO: bearer JWTs from an OIDC issuer, beside virtual keys. Omit to accept keys only. */
+  @IsOptional() @ValidateNested() @Type(() => JwtAuthConfig) readonly jwt?: JwtAuthConfig;
 }

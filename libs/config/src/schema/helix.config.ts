@@ -7,7 +7,9 @@ import { AuthConfig } from './auth.config.js';
 import { CacheConfig } from './cache.config.js';
 import { CostConfig } from './cost.config.js';
 import { DatabaseConfig } from './database.config.js';
-import { bodyFitsBusPayload, HttpConfig } from './http.config.js';
+import { bodyFitsBusPayload, clientAuthHasCa, HttpConfig } from './http.config.js';
+import { EncryptionConfig, encryptionKeysHold } from './encryption.config.js';
+import { LimitsConfig } from './limits.config.js';
 import { EventsConfig } from './events.config.js';
 import { LogConfig } from './log.config.js';
 import { ModelConfig, modelsReferToAccounts, ProviderAccountConfig } from './models.config.js';
@@ -59,6 +61,12 @@ export class HelixConfig {
   @ValidateNested() @Type(() => AuthConfig) readonly auth: AuthConfig = new AuthConfig();
   @ValidateNested() @Type(() => RateLimitsConfig) readonly rateLimits: RateLimitsConfig = new RateLimitsConfig();
 
+  /** Per-request ceilings (messages, max_tokens), by default and per team. */
+  @ValidateNested() @Type(() => LimitsConfig) readonly limits: LimitsConfig = new LimitsConfig();
+
+  /** Encryption at rest of cached answers and audit payloads. */
+  @ValidateNested() @Type(() => EncryptionConfig) readonly encryption: EncryptionConfig = new EncryptionConfig();
+
   /** Provider accounts: adapter type, base URL, credentials. Deployments name them. */
   @ValidateNested({ each: true }) @Type(() => ProviderAccountConfig) readonly providers: ProviderAccountConfig[] = [];
 
@@ -92,7 +100,7 @@ function databaseUrlInDistributedMode({ mode, database }: HelixConfig): ConfigIs
   return { path: 'database.url', message: 'is required in distributed mode (set DATABASE_URL)' };
 }
 
-export const crossFieldRules: CrossFieldRule[] = [outboxHoldsTwoSegments, bodyFitsBusPayload, databaseUrlInDistributedMode, modelsReferToAccounts];
+export const crossFieldRules: CrossFieldRule[] = [outboxHoldsTwoSegments, bodyFitsBusPayload, clientAuthHasCa, encryptionKeysHold, databaseUrlInDistributedMode, modelsReferToAccounts];
 
 function outboxHoldsTwoSegments({ events }: HelixConfig): ConfigIssue | undefined {
   const { maxBytes, segmentBytes } = events.outbox;

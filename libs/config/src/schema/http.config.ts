@@ -1,6 +1,8 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import type { ConfigIssue } from '../config.error.js';
 import type { HelixConfig } from './helix.config.js';
+import { CorsConfig, HttpTlsConfig, SecurityHeadersConfig } from './http-security.config.js';
 import { IsHost } from './validators.js';
 
 /** Room left in a bus message for headers and the protobuf envelope around a request body. */
@@ -19,6 +21,21 @@ export class HttpConfig {
    * `nats.maxPayloadBytes`, so a request always fits in one bus message. Default 4 MiB.
    */
   @IsInt() @Min(1024) readonly bodyLimitBytes: number = 4 * 1024 * 1024;
+
+  /** HTTPS (and optional client certificates); omit for plain HTTP. */
+  @IsOptional() @ValidateNested() @Type(() => HttpTlsConfig) readonly tls?: HttpTlsConfig;
+
+  /** Cross-origin requests from browsers; off by default. */
+  @ValidateNested() @Type(() => CorsConfig) readonly cors: CorsConfig = new CorsConfig();
+
+  /** nosniff, frame and referrer policies, HSTS over TLS, CSP. */
+  @ValidateNested() @Type(() => SecurityHeadersConfig) readonly securityHeaders: SecurityHeadersConfig = new SecurityHeadersConfig();
+}
+
+/** Client certificates need the CA that signs them. */
+export function clientAuthHasCa({ http }: HelixConfig): ConfigIssue | undefined {
+  if (!http.tls || http.tls.clientAuth === 'off' || http.tls.caFile) return undefined;
+  return { path: 'http.tls.caFile', message: `is required when http.tls.clientAuth is ${http.tls.clientAuth}` };
 }
 
 /** `http.bodyLimitBytes` must fit in one bus message with room for the envelope. */
