@@ -7,7 +7,7 @@ import { createLogger, PinoNestLogger } from '@helix/telemetry';
 import { createBus } from '../connections/create-bus.js';
 import { createRedis } from '../connections/create-redis.js';
 import { openDatabase } from '../connections/open-database.js';
-import { configureHttpApp, createFastifyAdapter } from '../http/http-app.js';
+import { configureHttpApp, configureHttpSecurity, createFastifyAdapter } from '../http/http-app.js';
 import { PlatformModule, type ServiceInfra } from './platform.module.js';
 
 /** Signals that close the app. Not SIGHUP (Nest's default list has it): SIGHUP reloads the config. */
@@ -42,10 +42,11 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   const infra: ServiceInfra = { service: opts.service, store, log, bus, db: db?.options, redis };
   await opts.beforeStart?.(infra);
   const root: DynamicModule = { module: class HelixRoot {}, imports: [PlatformModule.forRoot(infra), await opts.module(infra)] };
-  const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(config.http.bodyLimitBytes), {
+  const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(config.http.bodyLimitBytes, config.http.tls), {
     logger: new PinoNestLogger(log),
   });
   configureHttpApp(app, config.http.bodyLimitBytes, log);
+  configureHttpSecurity(app, config.http, log);
   app.connectMicroservice({ strategy: new HelixBusServer(bus, opts.service) });
   app.enableShutdownHooks(SHUTDOWN_SIGNALS);
   process.once('beforeExit', () => void db?.close());

@@ -1,7 +1,11 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { HttpConfig } from '@helix/config';
 import type { Logger } from '@helix/telemetry';
 import { correlationId } from './correlation-id.js';
+import { enableCors } from './cors.js';
+import { httpsOptions, refuseUnverifiedClientCerts, watchTlsFiles } from './https.js';
 import { OpenAIExceptionFilter } from './openai-exception.filter.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,9 +14,10 @@ declare module 'fastify' {
   }
 }
 
-/** The Fastify adapter of every Helix HTTP app: body limit, request ids, no Fastify logging. */
-export function createFastifyAdapter(bodyLimit: number): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit, logger: false, return503OnClosing: true });
+/** The Fastify adapter of every Helix HTTP app: body limit, no Fastify logging, HTTPS when `tls` is given. */
+export function createFastifyAdapter(bodyLimit: number, tls?: HttpConfig['tls']): FastifyAdapter {
+  const https = httpsOptions(tls);
+  return new FastifyAdapter({ bodyLimit, logger: false, return503OnClosing: true, ...(https ? { https } : {}) });
 }
 
 /** Request ids on every response and the OpenAI error shape on every error. */
@@ -25,4 +30,14 @@ export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number,
     done();
   });
   app.useGlobalFilters(new OpenAIExceptionFilter(bodyLimit, log));
+}
+
+/** `http.securityHeaders`, `http.cors` and, over TLS, certificate reload and the client-certificate check. */
+export function configureHttpSecurity(app: NestFastifyApplication, http: HttpConfig, log: Logger): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  addSecurityHeaders(fastify, http.securityHeaders, http.tls !== undefined);
+  enableCors(app, http.cors);
+  if (!http.tls) return;
+  if (http.tls.watch) watchTlsFiles(fastify, http.tls, log);
+  if (http.tls.clientAuth === 'optional') refuseUnverifiedClientCerts(fastify);
 }
