@@ -1,0 +1,97 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validate } from 'dockerfile-utils';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sparePort } from '../support/servers.js';
+import { dockerfileText, execForm, IMAGE_APPS, instructions, ROOT } from './support/dockerfile.js';
+
+const text = dockerfileText();
+const all = instructions(text);
+const runtime = all.filter((i) => i.stage === Math.max(...all.map((x) => x.stage)));
+const envOf = (list: typeof all): Record<string, string> =>
+  Object.fromEntries(list.filter((i) => i.keyword === 'ENV').flatMap((i) => [...i.args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!])));
+
+const problems = (content: string) => validate(content).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+
+describe('docker/Dockerfile', () => {
+  it('passes dockerfile-utils with zero problems, which does report a broken file', () => {
+    expect(problems(text)).toEqual([]);
+    const broken = text.replace('FROM ${NODE_IMAGE} AS deps', 'FROM ${NODE_IMAGE} AS build').replace('EXPOSE 8080', 'EXPOSE 80800');
+    expect(problems(broken).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('builds with npm ci, installs production dependencies in a clean stage and runs as a non-root user', () => {
+    const stages = all.filter((i) => i.keyword === 'FROM');
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+    const runs = all.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+    expect(runs.some((r) => /npm ci\b/.test(r) && !r.includes('--omit=dev'))).toBe(true);
+    expect(runs.some((r) => r.includes('npm run -s build'))).toBe(true);
+    const prodStage = all.find((i) => i.keyword === 'RUN' && i.args.includes('npm ci --omit=dev'))!.stage;
+    expect(all.filter((i) => i.stage === prodStage && i.keyword === 'COPY').map((i) => i.args)).toEqual(['package.json package-lock.json ./']);
+    const copies = runtime.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(copies).toContain(`--from=${stages[prodStage]!.args.split(/\s+AS\s+/i)[1]} /src/node_modules node_modules`);
+    expect(copies.filter((c) => c.includes('node_modules'))).toHaveLength(1);
+    const user = runtime.filter((i) => i.keyword === 'USER').at(-1)?.args;
+    expect(user).toBeDefined();
+    expect(['root', '0']).not.toContain(user);
+    expect(runtime.some((i) => i.keyword === 'ARG' && i.args.startsWith('APP'))).toBe(true);
+    expect(runtime.filter((i) => i.keyword === 'HEALTHCHECK')).toHaveLength(1);
+  });
+
+  it('keeps only what the build needs in the context (.dockerignore)', () => {
+    const ignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8');
+    expect(ignore).toMatch(/^\*$/m);
+    const copied = all.filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    for (const path of new Set(copied)) expect(ignore, `${path} is copied but not let into the context`).toContain(`!${path.replace(/\/$/, '')}`);
+  });
+
+  describe('its CMD and HEALTHCHECK, run as the image runs them (unprivileged user, only the data dir and /tmp writable)', () => {
+    const env = envOf(runtime);
+    const cmd = execForm(runtime.find((i) => i.keyword === 'CMD')!.args);
+    const health = execForm(runtime.find((i) => i.keyword === 'HEALTHCHECK')!.args);
+    const dataDir = mkdtempSync(join(tmpdir(), 'helix-image-data-'));
+    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+    const asNobody = (argv: string[], extra: Record<string, string>) => {
+      const vars = { ...env, PATH: process.env.PATH!, HOME: '/nonexistent', ...extra };
+      const withNode = argv.map((a) => (a === 'node' ? process.execPath : a));
+      return { argv: ['--reuid=65534', '--regid=65534', '--clear-groups', ...withNode], env: vars };
+    };
+    const healthy = (port: number, app: string) => {
+      const { argv, env: vars } = asNobody(health, { PORT: String(port), APP: app });
+      return spawnSync('setpriv', argv, { cwd: ROOT, env: vars, timeout: 10_000 }).status;
+    };
+
+    it('names a built entry point for every APP', () => {
+      expect(cmd.join(' ')).toContain('dist/apps/${APP}/src/main.js');
+      for (const app of IMAGE_APPS) expect(existsSync(join(ROOT, `dist/apps/${app}/src/main.js`)), app).toBe(true);
+    });
+
+    it.each(['standalone', 'mock-upstream'] as const)('%s starts from the CMD as nobody and its HEALTHCHECK passes (and fails once it stops)', async (app) => {
+      execFileSync('chown', ['65534:65534', dataDir]);
+      const access = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', join(ROOT, 'dist/apps/standalone/src/main.js')]);
+      expect(access.status, `user nobody must be able to read ${ROOT}/dist (the checkout's folders need o+rx)`).toBe(0);
+      const port = await sparePort();
+      expect(healthy(port, app)).toBe(1);
+      const { argv, env: vars } = asNobody(cmd, { APP: app, PORT: String(port), HELIX_DATA_DIR: dataDir });
+      const child = spawn('setpriv', argv, { cwd: ROOT, env: vars, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (b) => (out += b));
+      child.stderr.on('data', (b) => (out += b));
+      try {
+        const deadline = Date.now() + 60_000;
+        while (healthy(port, app) !== 0) {
+          if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${out}`);
+          if (Date.now() > deadline) throw new Error(`${app} not healthy within 60 s:\n${out}`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      }
+      expect(out).not.toMatch(/EACCES|EROFS/);
+      expect(healthy(port, app)).toBe(1);
+    }, 120_000);
+  });
+});
