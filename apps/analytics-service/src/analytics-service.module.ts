@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BUS, type Bus } from '@helix/bus';
 import { analyticsMigrationSet, sqlDatabase } from '@helix/analytics';
 import { createDataSource, databaseHealth } from '@helix/persistence';
-import type { ServiceInfra } from '@helix/platform';
+import { JwtVerifier, type ServiceInfra } from '@helix/platform';
 import { HealthRegistry } from '@helix/telemetry';
 import { createAnalyticsCore, type AnalyticsCore } from './analytics-core.js';
 import { AnalyticsEventsController } from './analytics-events.controller.js';
@@ -55,7 +55,14 @@ export class AnalyticsServiceModule {
           },
         },
         { provide: AnalyticsJobs, inject: [ANALYTICS_CORE], useFactory: (core: AnalyticsCore) => new AnalyticsJobs(core, infra.store, infra.log) },
-        { provide: IdentityVerifier, inject: [BUS], useFactory: (bus: Bus) => new IdentityVerifier(bus, () => infra.store.current.analytics.authCacheMs) },
+        {
+          provide: IdentityVerifier,
+          inject: [BUS],
+          useFactory: (bus: Bus) => {
+            const jwt = infra.store.current.auth.jwt;
+            return new IdentityVerifier(bus, () => infra.store.current.analytics.authCacheMs, Date.now, jwt ? new JwtVerifier(jwt) : undefined);
+          },
+        },
         AnalyticsAccessGuard,
         CostClient,
         AnalyticsLifecycle,

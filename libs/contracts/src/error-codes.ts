@@ -25,6 +25,7 @@ export const ErrorCodes = {
   busNoResponders: 'bus_no_responders',
   busUnavailable: 'bus_unavailable',
   badMessage: 'bad_message',
+  identityProviderUnavailable: 'identity_provider_unavailable',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

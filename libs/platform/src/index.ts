@@ -9,3 +9,4 @@ export { openDatabase, type OpenedDatabase } from './connections/open-database.j
 export { tlsOptions } from './connections/tls.js';
 export { PlatformModule, type ServiceInfra } from './bootstrap/platform.module.js';
 export { startService, type StartServiceOptions } from './bootstrap/start-service.js';
+export { JwtVerifier, looksLikeJwt, type JwtIdentity } from './auth/jwt-verifier.js';

@@ -7,6 +7,7 @@ import { IdentityVerifyController } from './identity-verify.controller.js';
 import { IdentityRepository } from './identity.repository.js';
 import { IdentityService } from './identity.service.js';
 import { MASTER_KEY } from './identity.tokens.js';
+import { JwtAuthenticator } from './jwt-authenticator.js';
 import { loadMasterKey } from './master-key.js';
 
 /**
@@ -37,6 +38,7 @@ import { loadMasterKey } from './master-key.js';
         }),
     },
     IdentityRepository,
+    JwtAuthenticator,
     IdentityService,
   ],
   exports: [IdentityService, CLOCK],

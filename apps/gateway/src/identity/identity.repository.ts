@@ -31,6 +31,14 @@ const BY_DIGEST = `
     JOIN gateway.orgs o ON o.id = k.org_id
    WHERE k.key_sha256 = $1`;
 
+/** A team is refused when it or its org is revoked. */
+const TEAM = `
+  SELECT t.id, t.org_id, t.rpm, t.tpm, (t.revoked_at IS NOT NULL OR o.revoked_at IS NOT NULL) AS revoked
+    FROM gateway.teams t JOIN gateway.orgs o ON o.id = t.org_id
+   WHERE t.id = $1`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Reads keys for authentication: one indexed query per cache miss. */
 @Injectable()
 export class IdentityRepository {
@@ -52,6 +60,23 @@ export class IdentityRepository {
         keyLimits: { rpm: row.rpm, tpm: row.tpm },
         teamLimits: { rpm: row.team_rpm, tpm: row.team_tpm },
         master: false,
+      }),
+    };
+  }
+
+  /**
+   * A team as the owner of SSO identities: an identity with the team's org and
+   * limits and no key or user (the token supplies those), or why it is refused.
+   */
+  async findTeam(teamId: string): Promise<KeyLookup> {
+    if (!UUID.test(teamId)) return { refused: 'unknown' };
+    const [row] = (await this.ds.query(TEAM, [teamId])) as { id: string; org_id: string; rpm: number | null; tpm: number | null; revoked: boolean }[];
+    if (!row) return { refused: 'unknown' };
+    if (row.revoked) return { refused: 'revoked' };
+    return {
+      identity: Object.freeze({
+        keyId: '', userId: '', teamId: row.id, orgId: row.org_id, role: 'member', models: null, expiresAt: null,
+        keyLimits: {}, teamLimits: { rpm: row.rpm, tpm: row.tpm }, master: false,
       }),
     };
   }

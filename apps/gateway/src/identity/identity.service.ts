@@ -8,6 +8,7 @@ import { changeFromWire, type IdentityChange } from './identity-change.js';
 import type { Identity } from './identity.js';
 import { authFailures } from './identity.metrics.js';
 import { IdentityRepository } from './identity.repository.js';
+import { JwtAuthenticator } from './jwt-authenticator.js';
 import { MASTER_KEY } from './identity.tokens.js';
 import { keySha256, sameSha256 } from './key-material.js';
 import type { MasterKey } from './master-key.js';
@@ -48,6 +49,7 @@ export class IdentityService implements OnModuleInit, OnModuleDestroy {
     @Inject(BUS) private readonly bus: Bus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly log: Logger,
+    private readonly jwt: JwtAuthenticator,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -58,12 +60,16 @@ export class IdentityService implements OnModuleInit, OnModuleDestroy {
     await this.subscription?.unsubscribe();
   }
 
-  /** The identity behind a presented key; a 401 `invalid_api_key` when it is missing, unknown, revoked or expired. */
+  /**
+   * The identity behind a presented key, or behind an SSO token when `auth.jwt`
+   * is set; a 401 `invalid_api_key` when it is missing, unknown, revoked or expired.
+   */
   async authenticate(key: string | undefined): Promise<Identity> {
     if (!key) {
       authFailures.inc({ reason: 'missing' });
       throw Errors.unauthorized();
     }
+    if (this.jwt.accepts(key)) return this.jwt.authenticate(key);
     const sha256 = keySha256(key);
     if (this.isMaster(sha256)) return masterIdentity;
     const resolution = await this.lookup(sha256);
