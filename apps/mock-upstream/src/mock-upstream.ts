@@ -65,7 +65,7 @@ export async function startMockUpstream(opts: MockUpstreamOptions = {}): Promise
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, resolve);
+    server.listen({ port, host, backlog: 4096 }, resolve);
   });
   const actual = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;

@@ -6,7 +6,8 @@ export interface TargetRequest {
   origin: string;
   path: string;
   headers: Record<string, string>;
-  body: string;
+  /** The body, or a function that makes each request's body. */
+  body: string | (() => string);
 }
 
 /** Timings of one request, in ns of the hrtime clock; `firstByteNs` is the first body chunk. */
@@ -36,7 +37,7 @@ export class HttpTarget {
   async send(): Promise<RequestTiming> {
     let firstByteNs = 0;
     try {
-      const res = await this.pool.request({ method: 'POST', path: this.req.path, headers: this.req.headers, body: this.req.body, signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await this.pool.request({ method: 'POST', path: this.req.path, headers: this.req.headers, body: this.body(), signal: AbortSignal.timeout(this.timeoutMs) });
       for await (const _ of res.body) if (firstByteNs === 0) firstByteNs = nowNs();
       const endNs = nowNs();
       return { ok: res.statusCode >= 200 && res.statusCode < 300, status: res.statusCode, firstByteNs: firstByteNs || endNs, endNs };
@@ -48,8 +49,12 @@ export class HttpTarget {
 
   /** One request's status and body, to check a target answers what it should. */
   async probe(): Promise<{ status: number; text: string }> {
-    const res = await this.pool.request({ method: 'POST', path: this.req.path, headers: this.req.headers, body: this.req.body, signal: AbortSignal.timeout(this.timeoutMs) });
+    const res = await this.pool.request({ method: 'POST', path: this.req.path, headers: this.req.headers, body: this.body(), signal: AbortSignal.timeout(this.timeoutMs) });
     return { status: res.statusCode, text: await res.body.text() };
+  }
+
+  private body(): string {
+    return typeof this.req.body === 'function' ? this.req.body() : this.req.body;
   }
 
   close(): Promise<void> {

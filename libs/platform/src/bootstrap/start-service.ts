@@ -51,7 +51,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   app.enableShutdownHooks(SHUTDOWN_SIGNALS);
   process.once('beforeExit', () => void db?.close());
   await app.startAllMicroservices();
-  await app.listen({ port: config.http.port, host: config.http.host });
+  await app.listen({ port: config.http.port, host: config.http.host, backlog: config.http.backlog });
   log.info({ mode: config.mode, url: await app.getUrl() }, `${opts.service} started`);
   return { app, infra };
 }
