@@ -18,6 +18,7 @@ import { ModelRoutes } from '../models/model-routes.js';
 import { ModelStep } from '../models/model.step.js';
 import { RateLimitStep } from '../ratelimit/rate-limit.step.js';
 import { Router } from '../routing/router.js';
+import { LimitsStep } from '../validation/limits.step.js';
 import { Pipeline } from './pipeline.js';
 import { CHAT_PIPELINE, EMBEDDINGS_PIPELINE } from './pipeline.tokens.js';
 import type { RequestState } from './request-state.js';
@@ -26,7 +27,7 @@ const refusedForEvents = () => metrics.counter('helix_events_backpressure_refusa
 
 /**
  * The gateway's pipelines (DESIGN §2):
- * chat: events → auth → model → cost → rate limit → (budget ‖ pii) → cache → provider;
+ * chat: events → auth → limits → model → cost → rate limit → (budget ‖ pii) → cache → provider;
  * embeddings: the same without pii and cache. The cost step sits before the cache
  * so that hits are priced too (their savings).
  */
@@ -47,6 +48,7 @@ export const pipelineProviders: Provider[] = [
         [
           [new EventsStep(sink, () => refusedForEvents().inc())],
           [auth],
+          [new LimitsStep(() => store.current.limits)],
           [new ModelStep(routes.current, 'chat')],
           [cost],
           [rate],

@@ -22,7 +22,7 @@ export class TeamCeilingsConfig extends RequestCeilingsConfig {
 }
 
 /**
- * Per-request ceilings of the gateway, checked before anything else runs; a
+ * Per-request ceilings of the gateway, checked right after authentication; a
  * request past one gets a 400 `invalid_request_error` naming the field in `param`.
  * The body size ceiling is `http.bodyLimitBytes` (413).
  */
