@@ -1,8 +1,7 @@
-// `npm run k8s:generate [-- --check]`: keeps two kinds of copies in step.
-//  - The chart's alert rules and dashboards (a chart cannot read outside its folder):
-//    docker/prometheus/rules.yml and docker/grafana/dashboards/*.json → helm/helix/files/.
-//  - The plain manifests: helm/helix rendered with k8s/base-values.yaml → k8s/base/.
-// --check writes nothing and exits 1, listing every stale file.
+// `npm run k8s:generate [-- --check]`: writes the plain manifests k8s/base/, the chart
+// helm/helix rendered with k8s/base-values.yaml. --check writes nothing and exits 1,
+// listing every stale file. (The chart reads the alert rules and dashboards of docker/
+// through symlinks in helm/helix/files, which helm follows and `helm package` resolves.)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,16 +35,6 @@ export function parseObjects(text: string): K8sObject[] {
     .filter((o): o is K8sObject => o !== null);
 }
 
-/** Chart copy path → source path. */
-export function chartCopies(root = ROOT): Map<string, string> {
-  const copies = new Map([['helm/helix/files/prometheus/rules.yml', 'docker/prometheus/rules.yml']]);
-  const dashboards = join(root, 'docker/grafana/dashboards');
-  for (const f of existsSync(dashboards) ? readdirSync(dashboards).filter((f) => f.endsWith('.json')).sort() : []) {
-    copies.set(`helm/helix/files/grafana/dashboards/${f}`, `docker/grafana/dashboards/${f}`);
-  }
-  return copies;
-}
-
 /** k8s/base path → text, from the chart as it is now. */
 export function renderBase(root = ROOT): Map<string, string> {
   const objects = parseObjects(helm(['template', 'helix', 'helm/helix', '-f', 'k8s/base-values.yaml'], root))
@@ -73,14 +62,6 @@ function withoutHelmMarks(o: K8sObject): K8sObject {
   return o;
 }
 
-/** Every generated file (repository path) and the text it should have. */
-export function expectedFiles(root = ROOT): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const [to, from] of chartCopies(root)) files.set(to, readFileSync(join(root, from), 'utf8'));
-  for (const [path, text] of renderBase(root)) files.set(path, text);
-  return files;
-}
-
 /** Paths under `root` whose text is not the expected one, and files in k8s/base nothing generates. */
 export function staleFiles(files: ReadonlyMap<string, string>, root = ROOT): string[] {
   const differ = [...files].filter(([p, text]) => !existsSync(join(root, p)) || readFileSync(join(root, p), 'utf8') !== text).map(([p]) => p);
@@ -98,7 +79,7 @@ function writeFiles(files: ReadonlyMap<string, string>, root = ROOT): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const files = expectedFiles();
+  const files = renderBase();
   if (process.argv.includes('--check')) {
     const stale = staleFiles(files);
     if (stale.length > 0) {
