@@ -21,6 +21,7 @@ import {
   type CacheDeps,
   type Embedder,
 } from '@helix/cache';
+import { atRestFromConfig } from '@helix/persistence';
 import { UndiciTransport, type UpstreamTransport } from '@helix/providers';
 import type { Logger } from '@helix/telemetry';
 import { createVectorIndex } from './vector-index.factory.js';
@@ -47,7 +48,7 @@ export async function createCacheCore(deps: CacheCoreDeps) {
   const cfg = store.current;
   const now = deps.now ?? Date.now;
   const prefix = cfg.redis.keyPrefix;
-  const cacheStore = redis ? new RedisCacheStore(redis, prefix, { streamMaxLen: cfg.cache.semantic.streamMaxLen, now }) : new MemoryCacheStore(now, cfg.cache.semantic.streamMaxLen);
+  const cacheStore = redis ? new RedisCacheStore(redis, prefix, { streamMaxLen: cfg.cache.semantic.streamMaxLen, now, atRest: atRestFromConfig(cfg.encryption, 'cache') }) : new MemoryCacheStore(now, cfg.cache.semantic.streamMaxLen);
   const embedder = await createEmbedder(deps);
   const onError = (err: unknown, what: string) => {
     metrics.errors.inc({ operation: what });

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { AtRest } from '@helix/persistence';
 import { entryBytes, type CacheEntry, type EntryRef } from '../entry/cache-entry.js';
 import type { ScopeInfo } from '../scope/tenant-scope.js';
 import { type CacheStore, type EntryMeta, type IndexEvent, type StreamBounds, type StreamedEvent } from './cache-store.js';
@@ -22,6 +23,8 @@ const TOUCH_FLUSH_MS = 1_000;
  * GET; puts, deletes and sweeps are Lua scripts; LRU touches are batched.
  * The index stream is `<prefix>cache:index` (XADD with an approximate MAXLEN),
  * read on a second connection so blocking reads never delay lookups.
+ * With `atRest` sealing, each entry's answer and query text are encrypted
+ * (`encryption` in config); an entry that does not open is a miss.
  */
 export class RedisCacheStore implements CacheStore {
   readonly kind = 'redis';
@@ -34,7 +37,7 @@ export class RedisCacheStore implements CacheStore {
   constructor(
     redis: Redis,
     private readonly prefix: string,
-    private readonly opts: { streamMaxLen: number; now?: () => number },
+    private readonly opts: { streamMaxLen: number; now?: () => number; atRest?: AtRest },
   ) {
     if (!('helixCachePut' in redis)) {
       redis.defineCommand('helixCachePut', { lua: PUT_LUA });
@@ -54,7 +57,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async get(ref: EntryRef): Promise<CacheEntry | undefined> {
-    const e = decodeEntry(ref.scope, ref.key, await this.redis.getBuffer(this.entryKey(ref)));
+    const e = decodeEntry(ref.scope, ref.key, await this.redis.getBuffer(this.entryKey(ref)), this.opts.atRest);
     return e && e.expiresAtMs > this.now ? e : undefined;
   }
 
@@ -67,7 +70,7 @@ export class RedisCacheStore implements CacheStore {
     return refs.map((r, i) => {
       const [err, raw] = res[i] ?? [];
       if (err) throw err;
-      const e = decodeEntry(r.scope, r.key, raw as Buffer | null);
+      const e = decodeEntry(r.scope, r.key, raw as Buffer | null, this.opts.atRest);
       return e && e.expiresAtMs > now ? e : undefined;
     });
   }
@@ -79,7 +82,7 @@ export class RedisCacheStore implements CacheStore {
     const meta = `${entryBytes(entry)}\t${entry.model}\t${entry.namespace}`;
     const evicted = await this.redis.helixCachePut(
       5, k.lru, k.exp, k.meta, k.info, k.entry(entry.key),
-      k.eprefix, entry.key, this.now, entry.expiresAtMs, ttlMs, maxEntries, meta, entryBytes(entry), encodeEntry(entry),
+      k.eprefix, entry.key, this.now, entry.expiresAtMs, ttlMs, maxEntries, meta, entryBytes(entry), encodeEntry(entry, this.opts.atRest),
     );
     return evicted.map((key) => ({ scope: scope.id, key }));
   }
