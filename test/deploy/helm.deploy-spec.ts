@@ -198,13 +198,19 @@ function requiredEnv(app: string, helixYaml: string, tracing: boolean): string[]
   return [...names].filter((n) => !(n in OPTIONAL_ENV) && (tracing || !n.startsWith('OTEL_'))).sort();
 }
 
-/** The process env of a container, with stand-ins for secret and field references. */
+/** The process env of a container, with stand-ins for secret and field references and for files mounted from Secrets. */
 function processEnv(c: Container, configPath: string): Record<string, string> {
   const fake = (name: string) =>
     ({ DATABASE_URL: 'postgres://helix:pw@db:5432/helix', REDIS_URL: 'redis://redis:6379', HELIX_WEBHOOK_URL: 'https://hooks.example.com/x' })[name] ??
     (/SMTP__URL$/.test(name) ? 'smtp://u:p@mail.example.com:587' : `secret-${name}-${'x'.repeat(32)}`);
   const env: Record<string, string> = {};
   for (const e of c.env ?? []) env[e.name] = e.valueFrom ? (e.valueFrom.secretKeyRef ? fake(e.name) : 'field') : (e.value ?? '');
+  const mounted = (path: string) => {
+    const file = join(tmp, path.replace(/\//g, '_'));
+    writeFileSync(file, 'stand-in for a file the pod mounts from a Secret\n');
+    return file;
+  };
+  if (env.HELIX__NATS__CREDS_FILE) env.HELIX__NATS__CREDS_FILE = mounted(env.HELIX__NATS__CREDS_FILE);
   return { ...env, HELIX_CONFIG: configPath };
 }
 
@@ -289,6 +295,15 @@ describe('network, monitoring and NOTES', () => {
           expect(fromRelease || scraper, `${app} ${JSON.stringify(peer)}`).toBe(true);
         }
       }
+    }
+  });
+
+  it('in-cluster NATS, Redis and Postgres answer only the pods of the release', () => {
+    const servers = byKind(inCluster, 'NetworkPolicy').filter((p) => ['nats', 'redis', 'postgresql'].includes(p.metadata.labels!['app.kubernetes.io/component']));
+    expect(servers.length).toBe(3);
+    for (const p of servers) {
+      const peers = (p.spec as { ingress: { from: unknown[] }[] }).ingress.flatMap((r) => r.from);
+      expect(peers).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'helix', 'app.kubernetes.io/instance': 'r1' } } }]);
     }
   });
 
