@@ -96,12 +96,12 @@ export async function startNats(opts: { maxPayloadMb?: number } = {}): Promise<P
   );
 }
 
-/** redis-server without persistence. */
-export async function startRedis(): Promise<PrivateServer> {
+/** redis-server without persistence, or with an append-only file (`persist`, as a deployment keeping budget counters runs it), so a stop and start keeps the data. */
+export async function startRedis(opts: { persist?: boolean } = {}): Promise<PrivateServer> {
   const port = await sparePort();
   const dir = mkdtempSync(join(tmpdir(), 'helix-redis-'));
   return managed(port, `redis://127.0.0.1:${port}`, dir, () =>
-    spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir], {
+    spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', opts.persist ? 'yes' : 'no', '--dir', dir], {
       stdio: 'ignore',
     }),
   );
