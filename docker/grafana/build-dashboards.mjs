@@ -119,8 +119,7 @@ const dashboards = {
       panel('Consumer messages by durable and outcome', [q(`sum by (durable, outcome) (rate(helix_bus_consumer_messages_total[${RATE}]))`, '{{durable}} {{outcome}}')], { unit: 'short' }),
       panel('Consumer lag by durable', [q('max by (durable) (helix_bus_consumer_pending_messages)', '{{durable}}')], { unit: 'short' }),
       panel('Outbox', [q('sum(helix_outbox_pending_events)', 'pending events'), q('max(helix_outbox_replaying)', 'replaying'), q('max(helix_outbox_full)', 'full')], { unit: 'short' }),
-      panel('Outbox bytes on disk', [q('sum by (instance) (helix_outbox_bytes)', '{{instance}}')], { unit: 'bytes' }),
-      panel('Requests refused for backpressure', [q(`sum(rate(helix_events_backpressure_refusals_total[${RATE}]))`, 'refused')], { unit: 'reqps' }),
+      panel('Outbox bytes on disk', [q('sum by (instance) (helix_outbox_bytes)', '{{instance}}')], { unit: 'bytes', w: 24 }),
     ],
   },
   'helix-services': {
