@@ -264,17 +264,25 @@ describe('environment', () => {
     expect(container(deployment(production, 'gateway')).env!.find((e) => e.name === 'HELIX_MASTER_KEY')!.valueFrom!.secretKeyRef).toEqual({ name: 'helix-admin', key: 'master-key' });
   });
 
-  it('defaults: a generated master key, the same in the release Secret and the hook copy, and every secret ref resolves', () => {
+  it('chart-made secrets: a generated master key, and every secret ref and mounted secret resolves, whatever key was set', () => {
     const secret = defaults.find((o) => o.kind === 'Secret' && o.metadata.name === 'r1-helix')!.data as Record<string, string>;
     expect(Buffer.from(secret.HELIX_MASTER_KEY, 'base64').toString().length).toBeGreaterThanOrEqual(32);
-    for (const o of [...byKind(defaults, 'Deployment'), migrationJob(defaults)]) {
-      for (const e of container(o).env!) {
-        const ref = e.valueFrom?.secretKeyRef;
-        if (!ref) continue;
-        const target = defaults.find((s) => s.kind === 'Secret' && s.metadata.name === ref.name);
-        expect((target?.data as Record<string, string> | undefined)?.[ref.key], `${o.metadata.name} ${e.name}`).toBeDefined();
+    const given = ['smtpUrl', 'natsToken', 'natsCreds', 'webhookUrl', 'piiHashSecret'].flatMap((s) => [`secrets.${s}.value=${s === 'smtpUrl' ? 'smtp://mail:587' : s}`, `secrets.${s}.key=ignored`]);
+    const withValues = render([], [...given, 'secrets.extraEnv.HELIX_PII_KEY_2025.value=k', 'postgresql.inCluster.enabled=true']);
+    for (const objects of [defaults, withValues]) {
+      const dataOf = (name: string) => (objects.find((s) => s.kind === 'Secret' && s.metadata.name === name)?.data ?? {}) as Record<string, string>;
+      for (const o of [...byKind(objects, 'Deployment'), ...byKind(objects, 'StatefulSet'), migrationJob(objects)]) {
+        for (const e of podSpec(o).containers.flatMap((c) => c.env ?? [])) {
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref) expect(dataOf(ref.name)[ref.key], `${o.metadata.name} ${e.name}`).toBeDefined();
+        }
+        for (const v of podSpec(o).volumes ?? []) {
+          const mounted = v as { secret?: { secretName: string; items: { key: string }[] } };
+          for (const item of mounted.secret?.items ?? []) expect(dataOf(mounted.secret!.secretName)[item.key], `${o.metadata.name} ${v.name}`).toBeDefined();
+        }
       }
     }
+    expect(envNames(container(deployment(withValues, 'cost-service')))).toEqual(expect.arrayContaining(['HELIX__COST__ALERTS__SMTP__URL', 'HELIX__NATS__TOKEN', 'HELIX__NATS__CREDS_FILE', 'HELIX_PII_KEY_2025']));
   });
 });
 

@@ -153,7 +153,7 @@ Pass (dict "root" $ "app" "<app>" "secretName" "<Secret of chart-made values>").
   valueFrom:
     secretKeyRef:
       name: {{ $ref.existingSecret | default $.secretName }}
-      key: {{ $ref.key | default $name }}
+      key: {{ ternary ($ref.key | default $name) $name (not (empty $ref.existingSecret)) }}
 {{- end }}
 {{- end }}
 - name: POD_NAME
@@ -218,7 +218,7 @@ Pass (dict "root" $ "app" "<app>" "secretName" "<Secret of chart-made values>").
     secretName: {{ $v.secrets.natsCreds.existingSecret | default .secretName }}
     defaultMode: 0400
     items:
-      - key: {{ $v.secrets.natsCreds.key | default "NATS_CREDS" }}
+      - key: {{ ternary ($v.secrets.natsCreds.key | default "NATS_CREDS") "NATS_CREDS" (not (empty $v.secrets.natsCreds.existingSecret)) }}
         path: nats.creds
 {{- end }}
 {{- end }}
