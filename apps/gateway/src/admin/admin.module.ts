@@ -8,6 +8,7 @@ import { KeysUseCase } from './keys/keys.usecase.js';
 import { OrgsController } from './orgs/orgs.controller.js';
 import { OrgsUseCase } from './orgs/orgs.usecase.js';
 import { AdminStore } from './store/admin.store.js';
+import { AuditSealer } from './store/audit-sealer.js';
 import { TeamsController } from './teams/teams.controller.js';
 import { TeamsUseCase } from './teams/teams.usecase.js';
 import { UsersController } from './users/users.controller.js';
@@ -17,6 +18,6 @@ import { UsersUseCase } from './users/users.usecase.js';
 @Module({
   imports: [IdentityModule, AccessModule],
   controllers: [OrgsController, TeamsController, UsersController, KeysController, AuditController],
-  providers: [AdminStore, OrgsUseCase, TeamsUseCase, UsersUseCase, KeysUseCase, AuditUseCase],
+  providers: [AdminStore, AuditSealer, OrgsUseCase, TeamsUseCase, UsersUseCase, KeysUseCase, AuditUseCase],
 })
 export class AdminModule {}

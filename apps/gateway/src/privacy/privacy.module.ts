@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
 import { AdminStore } from '../admin/store/admin.store.js';
+import { AuditSealer } from '../admin/store/audit-sealer.js';
 import { UsersUseCase } from '../admin/users/users.usecase.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { GatewayUserData } from './gateway-user-data.js';
@@ -16,6 +17,6 @@ import { UserPrivacyUseCase } from './user-privacy.usecase.js';
 @Module({
   imports: [IdentityModule, AccessModule],
   controllers: [UserPrivacyController],
-  providers: [AdminStore, UsersUseCase, GatewayUserData, UserDataClients, UserPrivacyUseCase],
+  providers: [AdminStore, AuditSealer, UsersUseCase, GatewayUserData, UserDataClients, UserPrivacyUseCase],
 })
 export class PrivacyModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { uuidv7 } from '@helix/contracts';
+import { AuditSealer } from '../admin/store/audit-sealer.js';
 import { writeAudit } from '../admin/store/audit.writer.js';
 import { requireAdmin, scopeOf } from '../admin/tenancy.js';
 import { UsersUseCase } from '../admin/users/users.usecase.js';
@@ -33,6 +34,7 @@ export class UserPrivacyUseCase {
     private readonly gateway: GatewayUserData,
     private readonly users: UsersUseCase,
     private readonly services: UserDataClients,
+    private readonly sealer: AuditSealer,
   ) {}
 
   async erase(actor: Identity, userId: string): Promise<ErasureView> {
@@ -79,7 +81,7 @@ export class UserPrivacyUseCase {
   /** The erasure's audit entry: an `update` of the user (the audit log's actions are create, update and revoke) whose `after` holds the erasure. */
   private async audit(actor: Identity, user: { id: string; org_id: string; team_id: string }, after: object): Promise<void> {
     await this.ds.transaction((em) =>
-      writeAudit(em, { actor, action: 'update', entityType: 'user', entityId: user.id, owner: { orgId: user.org_id, teamId: user.team_id }, before: null, after, at: new Date() }),
+      writeAudit(em, this.sealer, { actor, action: 'update', entityType: 'user', entityId: user.id, owner: { orgId: user.org_id, teamId: user.team_id }, before: null, after, at: new Date() }),
     );
   }
 }

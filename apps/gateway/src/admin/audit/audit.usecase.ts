@@ -3,13 +3,14 @@ import type { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../identity/db/audit-entry.entity.js';
 import type { Identity } from '../../identity/identity.js';
 import { GATEWAY_DATA_SOURCE } from '../../identity/identity.tokens.js';
+import { AuditSealer } from '../store/audit-sealer.js';
 import { parsePage } from '../page.js';
 import { requireAdmin, scopeOf } from '../tenancy.js';
 import { listView, unix, type ListView } from '../view.js';
 
 export type AuditView = ReturnType<typeof auditView>;
 
-function auditView(e: AuditEntryEntity) {
+function auditView(e: AuditEntryEntity, sealer: AuditSealer) {
   return {
     object: 'audit_entry' as const,
     id: e.id,
@@ -20,15 +21,18 @@ function auditView(e: AuditEntryEntity) {
     entity_id: e.entityId,
     org_id: e.orgId,
     team_id: e.teamId,
-    before: e.before,
-    after: e.after,
+    before: sealer.open(e.id, 'before', e.before),
+    after: sealer.open(e.id, 'after', e.after),
   };
 }
 
 /** The admin audit log, oldest first: the master key sees all of it, an org admin its org's. */
 @Injectable()
 export class AuditUseCase {
-  constructor(@Inject(GATEWAY_DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(GATEWAY_DATA_SOURCE) private readonly ds: DataSource,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   async list(actor: Identity, query: Record<string, unknown>): Promise<ListView<AuditView>> {
     requireAdmin(actor, 'read the audit log');
@@ -39,6 +43,6 @@ export class AuditUseCase {
     if (page.filters.entity_id) qb.andWhere('a.entityId = :entityId', { entityId: page.filters.entity_id });
     if (page.after) qb.andWhere('a.id > :after', { after: page.after });
     const rows = await qb.getMany();
-    return listView(rows.slice(0, page.limit).map(auditView), rows.length > page.limit);
+    return listView(rows.slice(0, page.limit).map((r) => auditView(r, this.sealer)), rows.length > page.limit);
   }
 }

@@ -9,6 +9,7 @@ import { GATEWAY_DATA_SOURCE } from '../../identity/identity.tokens.js';
 import { UUID, type PageQuery } from '../page.js';
 import { inScope, type Scope } from '../tenancy.js';
 import type { AdminKind } from './admin-kind.js';
+import { AuditSealer } from './audit-sealer.js';
 import { writeAudit } from './audit.writer.js';
 
 export interface Page<E> {
@@ -27,6 +28,7 @@ export class AdminStore {
     @Inject(GATEWAY_DATA_SOURCE) private readonly ds: DataSource,
     private readonly identities: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sealer: AuditSealer,
   ) {}
 
   async list<E extends Revocable>(kind: AdminKind<E>, scope: Scope, page: PageQuery): Promise<Page<E>> {
@@ -60,7 +62,7 @@ export class AdminStore {
     Object.assign(e, { createdAt: at, updatedAt: at, revokedAt: null, revokedBy: null });
     await this.ds.transaction(async (em) => {
       await em.insert(kind.entity, e as never);
-      await writeAudit(em, { actor, action: 'create', entityType: kind.type, entityId: e.id, owner: kind.owner(e), before: null, after: kind.view(e), at });
+      await writeAudit(em, this.sealer, { actor, action: 'create', entityType: kind.type, entityId: e.id, owner: kind.owner(e), before: null, after: kind.view(e), at });
     });
     return e;
   }
@@ -92,7 +94,7 @@ export class AdminStore {
       if (JSON.stringify(kind.view(e)) === JSON.stringify(before)) return { entity: e, changed: false };
       e.updatedAt = new Date(this.clock.now());
       await em.save(e);
-      await writeAudit(em, { actor, action, entityType: kind.type, entityId: e.id, owner: kind.owner(e), before, after: kind.view(e), at: e.updatedAt });
+      await writeAudit(em, this.sealer, { actor, action, entityType: kind.type, entityId: e.id, owner: kind.owner(e), before, after: kind.view(e), at: e.updatedAt });
       return { entity: e, changed: true };
     });
     const change = changed ? kind.change(entity) : null;

@@ -4,6 +4,7 @@ import { AuditEntryEntity } from '../../identity/db/audit-entry.entity.js';
 import type { Identity } from '../../identity/identity.js';
 import type { Owner } from '../tenancy.js';
 import type { EntityType } from './admin-kind.js';
+import type { AuditSealer } from './audit-sealer.js';
 
 export interface AuditRecord {
   actor: Identity;
@@ -16,10 +17,11 @@ export interface AuditRecord {
   at: Date;
 }
 
-/** Writes one audit entry in the caller's transaction, so a change and its entry commit together. */
-export async function writeAudit(em: EntityManager, r: AuditRecord): Promise<void> {
+/** Writes one audit entry in the caller's transaction, so a change and its entry commit together; payloads sealed when encryption is on. */
+export async function writeAudit(em: EntityManager, sealer: AuditSealer, r: AuditRecord): Promise<void> {
+  const id = uuidv7(r.at.getTime());
   await em.insert(AuditEntryEntity, {
-    id: uuidv7(r.at.getTime()),
+    id,
     at: r.at,
     actorKeyId: r.actor.keyId,
     action: r.action,
@@ -27,7 +29,7 @@ export async function writeAudit(em: EntityManager, r: AuditRecord): Promise<voi
     entityId: r.entityId,
     orgId: r.owner.orgId,
     teamId: r.owner.teamId,
-    before: r.before,
-    after: r.after,
+    before: sealer.seal(id, 'before', r.before),
+    after: sealer.seal(id, 'after', r.after),
   });
 }
