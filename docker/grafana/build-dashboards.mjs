@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 const PROM = { type: 'prometheus', uid: '${datasource}' };
 const RATE = '$__rate_interval';
-const JOBS = 'gateway|pii-service|cache-service|cost-service|analytics-service|standalone';
+/** Compose names jobs after the apps; a ServiceMonitor after the Services (<release>-helix-gateway, ...). */
+const JOBS = '.*(gateway|pii-service|cache-service|cost-service|analytics-service|standalone)';
 
 const q = (expr, legendFormat = '__auto') => ({ expr, legendFormat });
 const quantiles = (metric, by = '', filter = '') =>
