@@ -23,7 +23,15 @@ import {
 import { validateObject } from './support/k8s-validate.js';
 
 const APPS = ['gateway', 'pii-service', 'cache-service', 'cost-service', 'analytics-service'] as const;
-const IN_CLUSTER = ['nats.inCluster.enabled=true', 'redis.inCluster.enabled=true', 'postgresql.inCluster.enabled=true', 'ingress.enabled=true', 'metrics.serviceMonitor.enabled=true'];
+const IN_CLUSTER = [
+  'nats.inCluster.enabled=true',
+  'redis.inCluster.enabled=true',
+  'postgresql.inCluster.enabled=true',
+  'ingress.enabled=true',
+  'metrics.serviceMonitor.enabled=true',
+  'gateway.persistence.enabled=true',
+  'gateway.autoscaling.enabled=true',
+];
 
 const tmp = mkdtempSync(join(tmpdir(), 'helix-helm-'));
 let defaults: K8sObject[];
@@ -54,7 +62,7 @@ describe('helm/helix renders valid Kubernetes objects', () => {
     expect(kinds(production)).toEqual(
       ['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Job', 'NetworkPolicy', 'PodDisruptionBudget', 'PrometheusRule', 'Service', 'ServiceAccount', 'ServiceMonitor'].sort(),
     );
-    expect(byKind(inCluster, 'StatefulSet').map((o) => o.metadata.name).sort()).toEqual(['r1-helix-nats', 'r1-helix-postgresql', 'r1-helix-redis']);
+    expect(byKind(inCluster, 'StatefulSet').map((o) => o.metadata.name).sort()).toEqual(['r1-helix-gateway', 'r1-helix-nats', 'r1-helix-postgresql', 'r1-helix-redis']);
     for (const objects of [defaults, production]) expect(byKind(objects, 'Deployment').map((o) => container(o).name).sort()).toEqual([...APPS].sort());
   });
 
@@ -109,12 +117,23 @@ describe('pods', () => {
         const tmpMount = c.volumeMounts!.find((m) => m.mountPath === '/tmp');
         expect(pod.volumes!.find((v) => v.name === tmpMount?.name)?.emptyDir, `${o.metadata.name} /tmp`).toBeDefined();
       }
-      if (o.kind === 'StatefulSet') continue;
       const c = pod.containers[0];
-      const dataDir = c.env!.find((e) => e.name === 'HELIX_DATA_DIR')!.value;
+      const dataDir = c.env?.find((e) => e.name === 'HELIX_DATA_DIR')?.value;
+      if (!dataDir) continue;
       const dataMount = c.volumeMounts!.find((m) => m.mountPath === dataDir);
-      expect(pod.volumes!.find((v) => v.name === dataMount?.name)?.emptyDir, `${o.metadata.name} ${dataDir}`).toBeDefined();
+      const claims = ((o.spec as { volumeClaimTemplates?: { metadata: { name: string } }[] }).volumeClaimTemplates ?? []).map((t) => t.metadata.name);
+      expect(pod.volumes!.find((v) => v.name === dataMount?.name)?.emptyDir ?? claims.find((n) => n === dataMount?.name), `${o.metadata.name} ${dataDir}`).toBeDefined();
     }
+  });
+
+  it('with persistence a service is a StatefulSet whose data dir is a claim per pod, scaled by its HPA', () => {
+    const gw = byKind(inCluster, 'StatefulSet').find((o) => o.metadata.name === 'r1-helix-gateway')!;
+    expect(byKind(inCluster, 'Deployment').map((o) => o.metadata.name)).not.toContain('r1-helix-gateway');
+    expect(container(gw).volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
+    expect(podSpec(gw).volumes!.map((v) => v.name)).not.toContain('data');
+    expect((gw.spec as { volumeClaimTemplates: unknown[] }).volumeClaimTemplates).toMatchObject([{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '5Gi' } } } }]);
+    const hpa = byKind(inCluster, 'HorizontalPodAutoscaler').find((o) => o.metadata.name === 'r1-helix-gateway')!;
+    expect((hpa.spec as { scaleTargetRef: unknown }).scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'r1-helix-gateway' });
   });
 
   it('per-service blocks set replicas, resources, HPA, PDB, node selectors and tolerations', () => {

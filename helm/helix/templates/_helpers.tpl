@@ -200,15 +200,17 @@ Pass (dict "root" $ "app" "<app>" "secretName" "<Secret of chart-made values>").
 {{- end }}
 {{- end }}
 
-{{/* Volumes of a Helix pod; pass (dict "root" $ "configMap" "<name>" "secretName" "<name>"). */}}
+{{/* Volumes of a Helix pod; pass (dict "root" $ "configMap" "<name>" "secretName" "<name>" "persistent" <data from a PVC>). */}}
 {{- define "helix.volumes" -}}
 {{- $v := .root.Values }}
 - name: config
   configMap:
     name: {{ .configMap }}
+{{- if not .persistent }}
 - name: data
   emptyDir:
     sizeLimit: {{ $v.dataDir.sizeLimit }}
+{{- end }}
 - name: tmp
   emptyDir:
     sizeLimit: {{ $v.tmpSizeLimit }}
