@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createTestDatabase } from '../support/infra.js';
 import { sparePort } from '../support/servers.js';
 import { dockerfileText, execForm, IMAGE_APPS, instructions, ROOT } from './support/dockerfile.js';
 
@@ -52,6 +54,7 @@ describe('docker/Dockerfile', () => {
     const cmd = execForm(runtime.find((i) => i.keyword === 'CMD')!.args);
     const health = execForm(runtime.find((i) => i.keyword === 'HEALTHCHECK')!.args);
     const dataDir = mkdtempSync(join(tmpdir(), 'helix-image-data-'));
+    execFileSync('chown', ['65534:65534', dataDir]);
     afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
     const asNobody = (argv: string[], extra: Record<string, string>) => {
       const vars = { ...env, PATH: process.env.PATH!, HOME: '/nonexistent', ...extra };
@@ -68,8 +71,26 @@ describe('docker/Dockerfile', () => {
       for (const app of IMAGE_APPS) expect(existsSync(join(ROOT, `dist/apps/${app}/src/main.js`)), app).toBe(true);
     });
 
+    it("runs the compose migration job's command (npm run -s migrate) as nobody, npm writing only under /tmp", async () => {
+      const db = await createTestDatabase();
+      const npmCache = mkdtempSync(join(tmpdir(), 'helix-image-npm-'));
+      try {
+        execFileSync('chown', ['65534:65534', npmCache]);
+        const compose = parse(readFileSync(join(ROOT, 'docker/docker-compose.yml'), 'utf8')) as { services: { migrate: { command: string[] } } };
+        const argv = compose.services.migrate.command;
+        expect(argv).toEqual(['npm', 'run', '-s', 'migrate']);
+        const { argv: run, env: vars } = asNobody(argv, { HELIX_MODE: 'distributed', DATABASE_URL: db.url, NPM_CONFIG_CACHE: npmCache, HELIX_DATA_DIR: dataDir });
+        const res = spawnSync('setpriv', run, { cwd: ROOT, env: vars, encoding: 'utf8', timeout: 120_000 });
+        expect(res.status, res.stdout + res.stderr).toBe(0);
+        const again = spawnSync('setpriv', run, { cwd: ROOT, env: { ...vars, DATABASE_URL: db.url.replace(/\/[^/]+$/, '/no_such_db') }, encoding: 'utf8', timeout: 120_000 });
+        expect(again.status).not.toBe(0);
+      } finally {
+        rmSync(npmCache, { recursive: true, force: true });
+        await db.drop();
+      }
+    }, 180_000);
+
     it.each(['standalone', 'mock-upstream'] as const)('%s starts from the CMD as nobody and its HEALTHCHECK passes (and fails once it stops)', async (app) => {
-      execFileSync('chown', ['65534:65534', dataDir]);
       const access = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', join(ROOT, 'dist/apps/standalone/src/main.js')]);
       expect(access.status, `user nobody must be able to read ${ROOT}/dist (the checkout's folders need o+rx)`).toBe(0);
       const port = await sparePort();
