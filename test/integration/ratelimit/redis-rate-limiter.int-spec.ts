@@ -70,4 +70,43 @@ describe('redis rate limiter: cluster-wide', () => {
       expect(ttl).toBeLessThanOrEqual(61_000);
     }
   });
+
+  const settleCalls = (redis: Redis) => {
+    const r = redis as Redis & { helixRateSettle: (...args: unknown[]) => Promise<number> };
+    const original = r.helixRateSettle.bind(r);
+    const calls = { count: 0 };
+    r.helixRateSettle = (...args: unknown[]) => {
+      calls.count++;
+      return original(...args);
+    };
+    return { calls, restore: () => (r.helixRateSettle = original) };
+  };
+
+  it('sends the settles of one turn for one key set as one script, with their sum', async () => {
+    const id = member({ tpm: 1_000 });
+    const limiter = new RedisRateLimiter(a, none, prefix);
+    expect((await limiter.admit(id, 800)).headers['x-ratelimit-remaining-tokens']).toBe('200');
+    const spy = settleCalls(a);
+    try {
+      await Promise.all(Array.from({ length: 5 }, () => limiter.settle(id, -100)));
+      expect(spy.calls.count).toBe(1);
+    } finally {
+      spy.restore();
+    }
+    expect((await limiter.admit(id, 0)).headers['x-ratelimit-remaining-tokens']).toBe('700');
+  });
+
+  it('sends settles of separate turns separately (control)', async () => {
+    const id = member({ tpm: 1_000 });
+    const limiter = new RedisRateLimiter(a, none, prefix);
+    await limiter.admit(id, 800);
+    const spy = settleCalls(a);
+    try {
+      for (let i = 0; i < 5; i++) await limiter.settle(id, -100);
+      expect(spy.calls.count).toBe(5);
+    } finally {
+      spy.restore();
+    }
+    expect((await limiter.admit(id, 0)).headers['x-ratelimit-remaining-tokens']).toBe('700');
+  });
 });
