@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { startService } from '@helix/platform';
-import { CacheServiceModule } from './cache-service.module.js';
+import { startServiceTracing } from '@helix/telemetry';
+
+await startServiceTracing('cache-service');
+const { startService } = await import('@helix/platform');
+const { CacheServiceModule } = await import('./cache-service.module.js');
 
 await startService({ service: 'cache-service', database: false, redis: true, module: (infra) => CacheServiceModule.forRoot(infra) });

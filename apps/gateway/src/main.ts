@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { startService } from '@helix/platform';
-import { GatewayModule } from './gateway.module.js';
+import { startServiceTracing } from '@helix/telemetry';
+
+await startServiceTracing('gateway');
+const { startService } = await import('@helix/platform');
+const { GatewayModule } = await import('./gateway.module.js');
 
 await startService({ service: 'gateway', database: true, redis: true, module: (infra) => GatewayModule.forRoot(infra) });

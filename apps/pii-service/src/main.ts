@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { startService } from '@helix/platform';
-import { PiiServiceModule } from './pii-service.module.js';
+import { startServiceTracing } from '@helix/telemetry';
+
+await startServiceTracing('pii-service');
+const { startService } = await import('@helix/platform');
+const { PiiServiceModule } = await import('./pii-service.module.js');
 
 await startService({ service: 'pii-service', database: false, redis: false, module: (infra) => PiiServiceModule.forRoot(infra) });

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
-import { runMigrationSets } from '@helix/persistence';
-import { startService } from '@helix/platform';
-import { migrationSets } from './migration-sets.js';
-import { StandaloneModule } from './standalone.module.js';
+import { startServiceTracing } from '@helix/telemetry';
+
+await startServiceTracing('standalone');
+const { runMigrationSets } = await import('@helix/persistence');
+const { startService } = await import('@helix/platform');
+const { migrationSets } = await import('./migration-sets.js');
+const { StandaloneModule } = await import('./standalone.module.js');
 
 await startService({
   service: 'standalone',

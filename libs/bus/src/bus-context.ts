@@ -16,7 +16,32 @@ export interface BusContextValues {
  */
 export interface BusPropagator {
   inject(headers: Record<string, string>): void;
-  extract<T>(headers: Record<string, string>, fn: () => T): T;
+  /** With `span`, a tracing propagator runs `fn` in a handler span whose parent comes from the headers. */
+  extract<T>(headers: Record<string, string>, fn: () => T, span?: HandlerSpan): T;
+  /** Runs an outgoing call (`fn` builds the headers and sends) inside a client or producer span. */
+  outgoing?<T>(call: OutgoingCall, fn: () => T): T;
+  /** Runs a batch handler with one consumer span per delivery, each a child of its message's headers. */
+  batch?<T>(durable: string, deliveries: readonly { subject: string; headers: Record<string, string> }[], fn: () => T): T;
+}
+
+/** What a handler span describes. */
+export interface HandlerSpan {
+  subject: string;
+  /** `respond`: answers a request; `deliver`: a core message; `consume`: a JetStream delivery. */
+  kind: 'respond' | 'deliver' | 'consume';
+  /** Durable consumer name (consume only). */
+  durable?: string;
+}
+
+/** What a client or producer span describes. */
+export interface OutgoingCall {
+  subject: string;
+  /** `request`: request/reply; `send`: core work message; `publish`: JetStream event. */
+  kind: 'request' | 'send' | 'publish';
+  /** The caller's own headers: a stored `traceparent` (an outbox event) is the span's parent. */
+  headers?: Record<string, string>;
+  /** The JetStream message id (publish only). */
+  msgId?: string;
 }
 
 /** The store the default propagator reads and writes. */

@@ -1,6 +1,6 @@
 import { BusHeaders, ErrorCodes } from '@helix/contracts';
 import type { BusContext } from './bus.port.js';
-import type { BusPropagator } from './bus-context.js';
+import type { BusPropagator, OutgoingCall } from './bus-context.js';
 import { BusRequestError, toBusError } from './bus-error.js';
 import type { BusLogger, BusMetrics } from './bus.options.js';
 import { decode, decodeBusError, encode, encodeBusError, headersWireSize, schemaFor } from './codec.js';
@@ -29,6 +29,11 @@ export function outgoingHeaders(own: Record<string, string> | undefined, propaga
   return headers;
 }
 
+/** Runs an outgoing call inside the propagator's client span, when it has one. */
+export function outgoingCall<T>(propagator: BusPropagator, call: OutgoingCall, fn: () => T): T {
+  return propagator.outgoing ? propagator.outgoing(call, fn) : fn();
+}
+
 /** Throws `payload_too_large` when data and headers exceed the bus limit, as NATS would refuse them. */
 export function checkSize(subject: string, data: Uint8Array, headers: Record<string, string> | undefined, max: number): void {
   const size = data.length + headersWireSize(headers);
@@ -48,7 +53,7 @@ export async function answerRequest(
   let reply: WireReply;
   try {
     const msg = decode(schemaFor(subject, 'request'), data);
-    const out = await deps.propagator.extract(headers, () => handler(msg, busContextOf(subject, headers)));
+    const out = await deps.propagator.extract(headers, () => handler(msg, busContextOf(subject, headers)), { subject, kind: 'respond' });
     reply = { data: encode(schemaFor(subject, 'reply'), out), error: false };
     checkSize(subject, reply.data, undefined, maxPayload);
   } catch (err) {
@@ -76,7 +81,7 @@ export async function deliverMessage(
   let outcome = 'ok';
   try {
     const msg = decode(schemaFor(subject, 'message'), data);
-    await deps.propagator.extract(headers, () => handler(msg, busContextOf(subject, headers)));
+    await deps.propagator.extract(headers, () => handler(msg, busContextOf(subject, headers)), { subject, kind: 'deliver' });
   } catch (err) {
     outcome = err instanceof BusRequestError ? err.code : ErrorCodes.internal;
     deps.logger.error({ err, subject }, 'bus message handler failed');

@@ -12,3 +12,4 @@ export { HelixBusServer, type BusEventExtras } from './nest/helix-bus.server.js'
 export { BusModule } from './nest/bus.module.js';
 export { BusEventPattern } from './nest/bus-event-pattern.js';
 export { BusExceptionFilter } from './nest/bus-exception.filter.js';
+export { tracingPropagator, type TracingPropagatorOptions } from './tracing-propagator.js';

@@ -1,15 +1,17 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CONFIG_STORE, HelixConfig, type ConfigStore } from '@helix/config';
 import type { Logger } from 'pino';
 import { metrics } from './metrics/metrics.js';
 import { LOGGER } from './telemetry.constants.js';
+import { runningTracing } from './tracing/tracing.js';
 
 /**
  * Wires telemetry to the config at boot: default metrics when enabled, config
- * reloads logged through pino, and `log.level` following a reload.
+ * reloads logged through pino, `log.level` following a reload, and pending spans
+ * flushed when the app shuts down.
  */
 @Injectable()
-export class TelemetryLifecycle implements OnModuleInit, OnModuleDestroy {
+export class TelemetryLifecycle implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   #unsubscribe?: () => void;
 
   constructor(
@@ -28,5 +30,9 @@ export class TelemetryLifecycle implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.#unsubscribe?.();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await (await runningTracing())?.shutdown();
   }
 }

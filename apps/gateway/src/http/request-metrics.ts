@@ -11,6 +11,7 @@ const lazy = <T>(make: () => T) => {
 const requests = lazy(() => metrics.counter('helix_requests_total', 'Requests answered by the gateway.', ['endpoint', 'model', 'status', 'outcome', 'cache_status']));
 const duration = lazy(() => metrics.histogram('helix_request_duration_seconds', 'Time from request to the end of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
 const ttfb = lazy(() => metrics.histogram('helix_request_ttfb_seconds', 'Time to the first byte of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
+const cost = lazy(() => metrics.counter('helix_cost_usd_total', 'Cost of answered requests as the gateway priced them, USD (cache hits cost 0).', ['model']));
 const tokens = lazy(() => metrics.counter('helix_tokens_total', 'Tokens by model and kind (input, output, cache_read, cache_write, reasoning).', ['model', 'kind']));
 
 const CACHE: Record<number, string> = {
@@ -34,6 +35,7 @@ export function recordRequest(s: RequestState): void {
   requests().inc({ endpoint: s.endpoint, model, status: String(s.httpStatus), outcome: OUTCOME[s.outcome] ?? 'unknown', cache_status: cache });
   duration().observe({ endpoint: s.endpoint, model, cache_status: cache }, s.elapsedMs() / 1000);
   if (s.ttfbMs) ttfb().observe({ endpoint: s.endpoint, model, cache_status: cache }, s.ttfbMs / 1000);
+  if (s.costPicoUsd > 0n) cost().inc({ model }, Number(s.costPicoUsd) / 1e12);
   const u = s.usage;
   if (!u || cache === 'hit_exact' || cache === 'hit_semantic') return;
   if (u.inputTokens) tokens().inc({ model, kind: 'input' }, u.inputTokens);

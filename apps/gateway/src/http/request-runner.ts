@@ -2,10 +2,11 @@ import { Injectable, Inject } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CacheStatus, ErrorCodes, HelixError, RequestOutcome } from '@helix/contracts';
 import { isAbortError } from '@helix/providers';
-import { LOGGER, type Logger } from '@helix/telemetry';
+import { activeTraceId, inServerSpan, LOGGER, requestContext, tracingOn, type Logger } from '@helix/telemetry';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { RequestState } from '../pipeline/request-state.js';
 import { recordRequest } from './request-metrics.js';
+import { requestEndAttributes, requestStartAttributes } from './span-attributes.js';
 import { sendAnswer } from './respond.js';
 import { openAIChatFormat, type WireFormat } from './wire-format.js';
 import { toHelixError } from '@helix/platform';
@@ -28,7 +29,25 @@ const REFUSALS: ReadonlySet<string> = new Set([
 export class RequestRunner {
   constructor(@Inject(LOGGER) private readonly log: Logger) {}
 
-  async run(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number, format: WireFormat = openAIChatFormat): Promise<void> {
+  /**
+   * With tracing on, the request runs in a server span (continuing an inbound
+   * `traceparent`) and its logs carry the trace id.
+   */
+  run(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number, format: WireFormat = openAIChatFormat): Promise<void> {
+    if (!tracingOn()) return this.answer(pipeline, state, reply, bodyLimit, format);
+    const name = `${reply.request.method} ${reply.request.routeOptions.url ?? state.endpoint}`;
+    return inServerSpan(name, state.headers, requestStartAttributes(state), (span) =>
+      requestContext.run({ correlationId: state.correlationId, traceId: activeTraceId() }, async () => {
+        try {
+          await this.answer(pipeline, state, reply, bodyLimit, format);
+        } finally {
+          span?.setAttributes(requestEndAttributes(state));
+        }
+      }),
+    );
+  }
+
+  private async answer(pipeline: Pipeline, state: RequestState, reply: FastifyReply, bodyLimit: number, format: WireFormat): Promise<void> {
     const onClose = () => {
       if (!reply.raw.writableFinished) state.abort.abort();
     };

@@ -1,6 +1,7 @@
 import type { Answer } from './answer.js';
 import type { RequestState } from './request-state.js';
 import type { Handler, Step } from './step.js';
+import { beforeStep } from './step-span.js';
 
 /** The outcome of the before hooks and the handler. `ran` lists the steps whose before ran. */
 export interface Execution {
@@ -50,12 +51,12 @@ export class Pipeline {
 
   private async runOne(step: Step, state: RequestState, ran: Step[]): Promise<Answer | void> {
     ran.push(step);
-    return step.before?.(state);
+    return beforeStep(step, state);
   }
 
   private async runGroup(group: readonly Step[], state: RequestState, ran: Step[]): Promise<Answer | void> {
     ran.push(...group);
-    const results = await Promise.allSettled(group.map((step) => step.before?.(state)));
+    const results = await Promise.allSettled(group.map((step) => beforeStep(step, state)));
     for (const r of results) if (r.status === 'rejected') throw r.reason;
     for (const r of results) if (r.status === 'fulfilled' && r.value) return r.value;
   }

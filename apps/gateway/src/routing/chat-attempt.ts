@@ -1,5 +1,6 @@
 import { HelixError } from '@helix/contracts';
 import { getProvider, prepareRequest, type ChatCompletionChunk, type UpstreamResponse, type UpstreamTransport } from '@helix/providers';
+import { injectTraceContext } from '@helix/telemetry';
 import { streamChunks } from '../chat/stream-chunks.js';
 import type { RoutedDeployment } from '../models/model-catalog.js';
 import type { StreamAnswer } from '../pipeline/answer.js';
@@ -24,6 +25,7 @@ export function chatAttempt(http: UpstreamTransport, state: RequestState): Attem
     let res: UpstreamResponse;
     try {
       const prepared = await prepareRequest(adapter, request, dep, state.abort.signal);
+      injectTraceContext(prepared.headers);
       res = await (transport === 'http' ? http : transport).send(prepared, { signal: state.abort.signal, timeoutMs: ctx.timeoutMs });
     } catch (err) {
       record(err instanceof HelixError ? err.status : 0, err instanceof HelixError ? String(err.type) : 'transport_error');

@@ -11,6 +11,7 @@ import {
   deliverMessage,
   InFlight,
   observed,
+  outgoingCall,
   outgoingHeaders,
   publishOverhead,
   readReply,
@@ -57,7 +58,8 @@ export class InProcessBus implements Bus {
   }
 
   async request(subject: string, msg: unknown, opts: { timeoutMs: number; headers?: Record<string, string> }): Promise<any> {
-    return observed(this.metrics?.observeRequest, subject, () => {
+    const call = { subject, kind: 'request' as const, headers: opts.headers };
+    return outgoingCall(this.propagator, call, () => observed(this.metrics?.observeRequest, subject, () => {
       const { data, headers } = this.outgoing(subject, 'request', msg, opts.headers);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(BusRequestError.timeout(subject, opts.timeoutMs)), opts.timeoutMs);
@@ -77,7 +79,7 @@ export class InProcessBus implements Bus {
           reject(BusRequestError.noResponders(subject));
         }
       });
-    });
+    }));
   }
 
   async respond(subject: string, handler: (msg: any, ctx: BusContext) => Promise<any>, opts: { queue: string }): Promise<Subscription> {
@@ -89,8 +91,10 @@ export class InProcessBus implements Bus {
   }
 
   send(subject: string, msg: unknown, opts?: { headers?: Record<string, string> }): void {
-    const { data, headers } = this.outgoing(subject, 'message', msg, opts?.headers);
-    this.router.publish(subject, data, headers);
+    outgoingCall(this.propagator, { subject, kind: 'send', headers: opts?.headers }, () => {
+      const { data, headers } = this.outgoing(subject, 'message', msg, opts?.headers);
+      this.router.publish(subject, data, headers);
+    });
   }
 
   async onWork(subject: string, handler: (msg: any, ctx: BusContext) => Promise<void>, opts: { queue: string }): Promise<Subscription> {
@@ -100,7 +104,8 @@ export class InProcessBus implements Bus {
   }
 
   async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
-    return observed(this.metrics?.observePublish, subject, async () => {
+    const call = { subject, kind: 'publish' as const, headers: opts.headers, msgId: opts.msgId };
+    return outgoingCall(this.propagator, call, () => observed(this.metrics?.observePublish, subject, async () => {
       const { data, headers } = this.outgoing(subject, 'message', msg, opts.headers, publishOverhead(opts.msgId));
       let ack: PublishAck;
       try {
@@ -110,7 +115,7 @@ export class InProcessBus implements Bus {
       }
       if (this.router.has(subject)) this.router.publish(subject, data.slice(), headers);
       return ack;
-    });
+    }));
   }
 
   async subscribe(subject: string, handler: (msg: any, ctx: BusContext) => void | Promise<void>): Promise<Subscription> {

@@ -6,7 +6,7 @@ import type { BusPropagator } from '../bus-context.js';
 import type { BusLogger, BusMetrics } from '../bus.options.js';
 import { encode, schemaFor } from '../codec.js';
 import { consumerDefaults } from '../consumer/consumer-runner.js';
-import { checkSize, observed, outgoingHeaders, publishOverhead } from '../handlers.js';
+import { checkSize, observed, outgoingCall, outgoingHeaders, publishOverhead } from '../handlers.js';
 import type { Namespace } from '../namespace.js';
 import { JetStreamPublisher } from './jetstream-publisher.js';
 import { NatsConsumer } from './nats-consumer.js';
@@ -41,7 +41,8 @@ export class NatsJetStream {
   }
 
   async publish(subject: string, msg: unknown, opts: PublishOptions): Promise<PublishAck> {
-    return observed(this.p.metrics?.observePublish, subject, async () => {
+    const call = { subject, kind: 'publish' as const, headers: opts.headers, msgId: opts.msgId };
+    return outgoingCall(this.p.propagator, call, () => observed(this.p.metrics?.observePublish, subject, async () => {
       const timeout = opts.timeoutMs ?? this.p.jsTimeoutMs;
       const data = encode(schemaFor(subject, 'message'), msg);
       const headers = outgoingHeaders(opts.headers, this.p.propagator);
@@ -49,7 +50,7 @@ export class NatsJetStream {
       return this.publisher.publish(subject, this.p.ns.wire(subject), data, opts.msgId, toNatsHeaders(headers), timeout).catch((err: unknown) => {
         throw fromNatsError(err, subject, timeout);
       });
-    });
+    }));
   }
 
   async consume(opts: ConsumerOptions, handler: (batch: Delivery<any>[]) => Promise<void>): Promise<ConsumerHandle> {

@@ -9,6 +9,7 @@ import {
   deliverMessage,
   InFlight,
   observed,
+  outgoingCall,
   outgoingHeaders,
   readReply,
   type HandlerDeps,
@@ -51,7 +52,8 @@ export class NatsBus implements Bus {
   }
 
   async request(subject: string, msg: unknown, opts: { timeoutMs: number; headers?: Record<string, string> }): Promise<any> {
-    return observed(this.p.metrics?.observeRequest, subject, async () => {
+    const call = { subject, kind: 'request' as const, headers: opts.headers };
+    return outgoingCall(this.p.propagator, call, () => observed(this.p.metrics?.observeRequest, subject, async () => {
       const data = encode(schemaFor(subject, 'request'), msg);
       const headers = outgoingHeaders(opts.headers, this.p.propagator);
       checkSize(subject, data, headers, this.maxPayload);
@@ -61,7 +63,7 @@ export class NatsBus implements Bus {
           throw fromNatsError(err, subject, opts.timeoutMs);
         });
       return readReply(subject, reply.data, reply.headers?.has(BusHeaders.error) === true);
-    });
+    }));
   }
 
   async respond(subject: string, handler: (msg: any, ctx: BusContext) => Promise<any>, opts: { queue: string }): Promise<Subscription> {
@@ -69,14 +71,16 @@ export class NatsBus implements Bus {
   }
 
   send(subject: string, msg: unknown, opts?: { headers?: Record<string, string> }): void {
-    const data = encode(schemaFor(subject, 'message'), msg);
-    const headers = outgoingHeaders(opts?.headers, this.p.propagator);
-    checkSize(subject, data, headers, this.maxPayload);
-    try {
-      this.nc.publish(this.p.ns.wire(subject), data, { headers: toNatsHeaders(headers) });
-    } catch (err) {
-      throw fromNatsError(err, subject, 0);
-    }
+    outgoingCall(this.p.propagator, { subject, kind: 'send', headers: opts?.headers }, () => {
+      const data = encode(schemaFor(subject, 'message'), msg);
+      const headers = outgoingHeaders(opts?.headers, this.p.propagator);
+      checkSize(subject, data, headers, this.maxPayload);
+      try {
+        this.nc.publish(this.p.ns.wire(subject), data, { headers: toNatsHeaders(headers) });
+      } catch (err) {
+        throw fromNatsError(err, subject, 0);
+      }
+    });
   }
 
   async onWork(subject: string, handler: (msg: any, ctx: BusContext) => Promise<void>, opts: { queue: string }): Promise<Subscription> {
@@ -146,7 +150,8 @@ export class NatsBus implements Bus {
     return {
       unsubscribe: async () => {
         this.subs.delete(sub);
-        if (!sub.isClosed()) sub.unsubscribe();
+        if (sub.isClosed()) return;
+        await sub.drain().catch(() => (sub.isClosed() ? undefined : sub.unsubscribe()));
       },
     };
   }

@@ -101,14 +101,16 @@ export class HelixBusServer extends Server<{ status: (s: BusStatus) => void }, B
     const size = typeof batch === 'number' ? batch : undefined;
     const perMessage = batch === undefined || batch === false;
     return this.bus.consume({ ...rest, durable, filter: subject, batch: size }, async (deliveries: Delivery[]) => {
+      const propagator = this.bus.propagator;
       if (!perMessage) {
-        await call(deliveries, undefined);
+        const run = () => call(deliveries, undefined);
+        await (propagator?.batch ? propagator.batch(durable, deliveries, run) : run());
         return;
       }
       for (const d of deliveries) {
         const ctx: BusContext = busContextOf(d.subject, d.headers, d.deliveryCount);
         const run = () => call(d.message, ctx);
-        await (this.bus.propagator ? this.bus.propagator.extract(d.headers, run) : run());
+        await (propagator ? propagator.extract(d.headers, run, { subject: d.subject, kind: 'consume', durable }) : run());
       }
     });
   }

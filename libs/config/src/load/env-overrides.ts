@@ -11,7 +11,28 @@ export const NAMED_ENV: Readonly<Record<string, readonly string[]>> = {
   REDIS_URL: ['redis', 'url'],
   DATABASE_URL: ['database', 'url'],
   LOG_LEVEL: ['log', 'level'],
+  OTEL_SERVICE_NAME: ['telemetry', 'serviceName'],
+  OTEL_TRACES_SAMPLER_ARG: ['telemetry', 'tracing', 'sampleRatio'],
+  OTEL_EXPORTER_OTLP_ENDPOINT: ['telemetry', 'tracing', 'endpoint'],
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ['telemetry', 'tracing', 'tracesEndpoint'],
+  OTEL_EXPORTER_OTLP_HEADERS: ['telemetry', 'tracing', 'headers'],
 };
+
+/** Named variables whose value is not a YAML scalar. */
+const PARSERS: Readonly<Record<string, (raw: string) => unknown>> = {
+  OTEL_EXPORTER_OTLP_HEADERS: parseOtelHeaders,
+};
+
+/** The OpenTelemetry `k1=v1,k2=v2` list (values percent-encoded), as an object. */
+export function parseOtelHeaders(raw: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',')) {
+    const at = pair.indexOf('=');
+    if (at <= 0) continue;
+    out[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return out;
+}
 
 const GENERIC = 'HELIX__';
 
@@ -25,7 +46,7 @@ const GENERIC = 'HELIX__';
 export function applyEnvOverrides(target: Plain, env: Env, defaults: Plain): void {
   for (const [name, path] of Object.entries(NAMED_ENV)) {
     const raw = env[name];
-    if (raw !== undefined) setPath(target, defaults, path, parseScalar(raw));
+    if (raw !== undefined) setPath(target, defaults, path, (PARSERS[name] ?? parseScalar)(raw));
   }
   for (const name of Object.keys(env).sort()) {
     const raw = env[name];

@@ -36,7 +36,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   const log = createLogger(config);
   store.useLogger(log);
   store.watch();
-  const bus = await createBus(config, log);
+  const bus = await createBus(config, log, () => store.current);
   const db = opts.database ? await openDatabase(config) : undefined;
   const redis = opts.redis && config.mode === 'distributed' ? createRedis(config) : null;
   const infra: ServiceInfra = { service: opts.service, store, log, bus, db: db?.options, redis };

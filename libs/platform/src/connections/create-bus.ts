@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInProcessBus, createNatsBus, type Bus } from '@helix/bus';
+import { createInProcessBus, createNatsBus, tracingPropagator, type Bus } from '@helix/bus';
 import type { HelixConfig } from '@helix/config';
-import type { Logger } from '@helix/telemetry';
+import { tracingOn, type Logger } from '@helix/telemetry';
 import { busMetrics } from './bus-metrics.js';
 
 /**
  * The process's bus: NATS in distributed mode (events stream set up, idempotently),
- * the in-process bus journaled under `dataDir/bus` in embedded mode.
+ * the in-process bus journaled under `dataDir/bus` in embedded mode. With tracing
+ * on, its propagator makes bus spans and carries their context in headers while
+ * `current()`'s `telemetry.tracing.propagateBus` says so (it follows reloads).
  */
-export async function createBus(config: HelixConfig, log: Logger): Promise<Bus> {
-  const common = { logger: log, metrics: busMetrics(), namespace: config.nats.namespace };
+export async function createBus(config: HelixConfig, log: Logger, current: () => HelixConfig = () => config): Promise<Bus> {
+  const propagator = tracingOn() ? tracingPropagator({ propagate: () => current().telemetry.tracing.propagateBus }) : undefined;
+  const common = { logger: log, metrics: busMetrics(), namespace: config.nats.namespace, propagator };
   if (config.mode === 'embedded') {
     return createInProcessBus({ ...common, journalDir: join(config.dataDir, 'bus'), maxPayload: config.nats.maxPayloadBytes });
   }
