@@ -1,7 +1,7 @@
-import { toBinary } from '@bufbuild/protobuf';
-import { BusHeaders, EventSubjects, RequestCompletedSchema, type RequestCompleted } from '@helix/contracts';
+import { BusHeaders, EventSubjects, type RequestCompleted } from '@helix/contracts';
 import type { Bus } from '@helix/bus';
 import { Outbox, type OutboxOptions, type OutboxStats } from './outbox/outbox.js';
+import { encodeRequestCompleted } from './request-completed.encoder.js';
 
 /** Where the gateway's completed events go. `full` means: refuse new requests. */
 export interface EventSink {
@@ -15,27 +15,24 @@ export const EVENT_SINK = Symbol('EVENT_SINK');
 
 /**
  * Distributed mode: events go through the on-disk outbox to JetStream, so a NATS
- * outage or a gateway crash loses none. The outbox keeps each event encoded, and
- * those bytes are what the bus publishes (it sends encoded bytes as they are).
+ * outage or a gateway crash loses none. The outbox keeps each event encoded (by the
+ * hand-written encoder), and those bytes are what the bus publishes (it sends encoded
+ * bytes as they are).
  */
 export class OutboxEventSink implements EventSink {
   private readonly outbox: Outbox;
 
-  constructor(
-    private readonly bus: Bus,
-    opts: OutboxOptions,
-  ) {
+  constructor(bus: Bus, opts: OutboxOptions) {
     this.outbox = new Outbox(
       (e) => bus.publish(EventSubjects.requestCompleted, e.payload as never, { msgId: e.msgId, headers: e.headers }),
       opts,
     );
   }
 
-  /** The stored headers carry the request's trace context, so the consumers' spans join its trace whenever the event is published. */
   emit(event: RequestCompleted): void {
-    const headers: Record<string, string> = { [BusHeaders.correlationId]: event.correlationId };
-    this.bus.propagator?.inject(headers);
-    this.outbox.append(EventSubjects.requestCompleted, event.eventId, toBinary(RequestCompletedSchema, event), headers);
+    this.outbox.append(EventSubjects.requestCompleted, event.eventId, encodeRequestCompleted(event), {
+      [BusHeaders.correlationId]: event.correlationId,
+    });
   }
 
   get full(): boolean {

@@ -1,17 +1,20 @@
-import { create } from '@bufbuild/protobuf';
-import { AttemptSchema, BudgetSettleSchema, RequestCompletedSchema, TenantSchema, UsageSchema, type RequestCompleted } from '@helix/contracts';
+import type { RequestCompleted } from '@helix/contracts';
 import type { RequestState } from '../pipeline/request-state.js';
 
-/** The completed event of a request, from everything the pipeline recorded. */
+/**
+ * The completed event of a request, from everything the pipeline recorded. Built as the plain
+ * objects protobuf-es messages are (`$typeName` and every field), without `create()`'s reflection.
+ */
 export function requestCompleted(s: RequestState): RequestCompleted {
   const id = s.identity!;
   const u = s.usage;
-  return create(RequestCompletedSchema, {
+  return {
+    $typeName: 'helix.v1.RequestCompleted',
     eventId: s.eventId,
     correlationId: s.correlationId,
     startedAtMs: BigInt(s.startedAt),
     completedAtMs: BigInt(Date.now()),
-    tenant: create(TenantSchema, { orgId: id.orgId, teamId: id.teamId, userId: id.userId, keyId: id.keyId }),
+    tenant: { $typeName: 'helix.v1.Tenant', orgId: id.orgId, teamId: id.teamId, userId: id.userId, keyId: id.keyId },
     endpoint: s.endpoint,
     outcome: s.outcome,
     httpStatus: s.httpStatus,
@@ -21,17 +24,26 @@ export function requestCompleted(s: RequestState): RequestCompleted {
     servedModel: s.servedModel,
     provider: s.deployment?.provider ?? '',
     deployment: s.deployment?.id ?? '',
-    attempts: s.attempts.map((a) => create(AttemptSchema, a)),
+    attempts: s.attempts.map((a) => ({
+      $typeName: 'helix.v1.Attempt',
+      deployment: a.deployment,
+      provider: a.provider,
+      model: a.model,
+      httpStatus: a.httpStatus,
+      errorType: a.errorType,
+      durationMs: a.durationMs,
+    })),
     stream: s.stream,
     usage: u
-      ? create(UsageSchema, {
+      ? {
+          $typeName: 'helix.v1.Usage',
           inputTokens: u.inputTokens,
           outputTokens: u.outputTokens,
           cacheReadTokens: u.cacheReadTokens,
           cacheWriteTokens: u.cacheWriteTokens,
           reasoningTokens: u.reasoningTokens,
           estimated: u.estimated,
-        })
+        }
       : undefined,
     costPicoUsd: s.costPicoUsd,
     savedPicoUsd: s.savedPicoUsd,
@@ -44,11 +56,11 @@ export function requestCompleted(s: RequestState): RequestCompleted {
     pii: s.pii?.detections ?? [],
     piiBlocked: s.pii?.blocked ?? false,
     budget: s.budget
-      ? create(BudgetSettleSchema, { reservationId: s.budget.reservationId, reservedPicoUsd: s.budget.reservedPicoUsd, capped: s.budget.cappedMaxTokens > 0 })
+      ? { $typeName: 'helix.v1.BudgetSettle', reservationId: s.budget.reservationId, reservedPicoUsd: s.budget.reservedPicoUsd, capped: s.budget.cappedMaxTokens > 0 }
       : undefined,
     swappedFromModel: s.swappedFrom,
     durationMs: Math.round(s.elapsedMs()),
     ttfbMs: Math.round(s.ttfbMs),
     droppedParams: s.droppedParams,
-  });
+  };
 }
