@@ -22,17 +22,21 @@ export const EVENT_SINK = Symbol('EVENT_SINK');
 export class OutboxEventSink implements EventSink {
   private readonly outbox: Outbox;
 
-  constructor(bus: Bus, opts: OutboxOptions) {
+  constructor(
+    private readonly bus: Bus,
+    opts: OutboxOptions,
+  ) {
     this.outbox = new Outbox(
       (e) => bus.publish(EventSubjects.requestCompleted, e.payload as never, { msgId: e.msgId, headers: e.headers }),
       opts,
     );
   }
 
+  /** The stored headers carry the request's trace context, so the consumers' spans join its trace whenever the event is published. */
   emit(event: RequestCompleted): void {
-    this.outbox.append(EventSubjects.requestCompleted, event.eventId, encodeRequestCompleted(event), {
-      [BusHeaders.correlationId]: event.correlationId,
-    });
+    const headers: Record<string, string> = { [BusHeaders.correlationId]: event.correlationId };
+    this.bus.propagator?.inject(headers);
+    this.outbox.append(EventSubjects.requestCompleted, event.eventId, encodeRequestCompleted(event), headers);
   }
 
   get full(): boolean {
