@@ -102,6 +102,24 @@ describe('SSO/JWT through the gateway', () => {
   });
 });
 
+describe('security headers on gateway answers', () => {
+  it('JSON and streamed chat answers and errors carry nosniff, no framing and a closed CSP; no CORS by default', async () => {
+    const answers = [
+      await chat(member.key, ask(unique('headers'))),
+      await chat(member.key, { ...ask(unique('headers stream')), stream: true }),
+      await chat('hx-not-a-key', ask('x')),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+      await res.text();
+    }
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 401]);
+  });
+});
+
 describe('request limits', () => {
   it('a body over http.bodyLimitBytes is a 413 OpenAI-style error', async () => {
     await expectError(await chat(member.key, ask('x'.repeat(70_000))), 413, { type: 'invalid_request_error', code: 'payload_too_large' });

@@ -32,7 +32,7 @@ import { loadMasterKey } from './master-key.js';
           mode: config.mode,
           dataDir: config.dataDir,
           fromEnv: env('HELIX_MASTER_KEY'),
-          baseUrl: `http://localhost:${config.http.port}`,
+          baseUrl: `${config.http.tls ? 'https' : 'http'}://localhost:${config.http.port}`,
           log,
           print: (text) => process.stdout.write(`${text}\n`),
         }),
