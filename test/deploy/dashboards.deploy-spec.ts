@@ -182,7 +182,7 @@ describe('every metric the dashboards and alert rules read exists in a real scra
     return scrape;
   }
 
-  it('finds every metric name and label, polling while periodic gauges appear; a made-up name or label is reported', async () => {
+  it('finds every metric name, label and matched label value, polling while periodic gauges appear; a made-up one is reported', async () => {
     const all = queries();
     let missing: string[] = [];
     const deadline = Date.now() + 45_000;
@@ -193,6 +193,8 @@ describe('every metric the dashboards and alert rules read exists in a real scra
         expect(missingFrom(scrape, queryUse('sum(rate(helix_requests_totl[5m]))'))).toEqual(['helix_requests_totl']);
         expect(missingFrom(scrape, queryUse('sum(rate(helix_requests_total{tenant="a"}[5m]))'))).toEqual(['helix_requests_total{tenant}']);
         expect(missingFrom(scrape, queryUse('sum by (tenant) (rate(helix_requests_total[5m]))'))).toEqual(['by (tenant)']);
+        expect(missingFrom(scrape, queryUse('sum(rate(helix_pipeline_dependency_failures_total{policy="closed"}[5m]))'))).toEqual(['helix_pipeline_dependency_failures_total{policy="closed"}']);
+        expect(missingFrom(scrape, queryUse('sum(rate(helix_requests_total{status=~"7.."}[5m]))'))).toEqual(['helix_requests_total{status=~"7.."}']);
         expect(missingFrom(scrape, queryUse('histogram_quantile(0.9, sum by (le) (rate(helix_request_duration_seconds_bucket[5m])))'))).toEqual([]);
         break;
       }

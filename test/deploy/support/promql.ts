@@ -1,8 +1,15 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
 /** What one PromQL expression reads: each selector's metric and matcher labels, and the labels it groups or matches by. */
+/** An equality or regex label matcher of a selector. */
+export interface Match {
+  label: string;
+  op: '=' | '=~';
+  value: string;
+}
+
 export interface QueryUse {
-  selectors: { metric: string; labels: string[] }[];
+  selectors: { metric: string; labels: string[]; matches: Match[] }[];
   grouping: string[];
 }
 
@@ -22,8 +29,16 @@ export function queryUse(expr: string): QueryUse {
       if (n.type.isError) error ??= n.from;
       if (n.name === 'VectorSelector') {
         const id = n.node.getChild('Identifier');
-        const labels = n.node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher').map((m) => m.getChild('LabelName')!) ?? [];
-        if (id) use.selectors.push({ metric: text(id.from, id.to), labels: labels.map((l) => text(l.from, l.to)) });
+        const matchers = n.node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? [];
+        const labels = matchers.map((m) => text(m.getChild('LabelName')!.from, m.getChild('LabelName')!.to));
+        const matches = matchers.flatMap((m, i): Match[] => {
+          const op = m.getChild('MatchOp')?.firstChild?.name;
+          const literal = m.getChild('StringLiteral')!;
+          const value = JSON.parse(text(literal.from, literal.to).replace(/^'|'$/g, '"')) as string;
+          const kind = op === 'EqlSingle' ? '=' : op === 'EqlRegex' ? '=~' : undefined;
+          return kind ? [{ label: labels[i]!, op: kind, value }] : [];
+        });
+        if (id) use.selectors.push({ metric: text(id.from, id.to), labels, matches });
       }
       if (n.name === 'GroupingLabels') use.grouping.push(...n.node.getChildren('LabelName').map((l) => text(l.from, l.to)));
     },
@@ -32,20 +47,27 @@ export function queryUse(expr: string): QueryUse {
   return use;
 }
 
-/** A Prometheus text scrape: metric families (from # TYPE) and the label names seen on each sample name. */
+/** A Prometheus text scrape: metric families (from # TYPE), the label names seen on each sample name, and each label's values. */
 export interface Scrape {
   families: Set<string>;
   labels: Map<string, Set<string>>;
+  values: Map<string, Set<string>>;
 }
 
-export function parseScrape(body: string, into: Scrape = { families: new Set(), labels: new Map() }): Scrape {
+const valueKey = (metric: string, label: string) => `${metric}\u0000${label}`;
+
+export function parseScrape(body: string, into: Scrape = { families: new Set(), labels: new Map(), values: new Map() }): Scrape {
   for (const line of body.split('\n')) {
     const type = /^# TYPE (\S+) /.exec(line);
     if (type) into.families.add(type[1]!);
     const sample = /^([a-zA-Z_:][\w:]*)(\{(.*)\})? /.exec(line);
     if (!sample) continue;
     const seen = into.labels.get(sample[1]!) ?? new Set<string>();
-    for (const m of (sample[3] ?? '').matchAll(/(\w+)="(?:[^"\\]|\\.)*"/g)) seen.add(m[1]!);
+    for (const m of (sample[3] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) {
+      seen.add(m[1]!);
+      const key = valueKey(sample[1]!, m[1]!);
+      into.values.set(key, (into.values.get(key) ?? new Set()).add(m[2]!));
+    }
     into.labels.set(sample[1]!, seen);
   }
   return into;
@@ -71,6 +93,12 @@ export function missingFrom(scrape: Scrape, use: QueryUse): string[] {
     const seen = labelsOf(s.metric);
     if (!seen || PROMETHEUS_SERIES.has(s.metric)) continue;
     for (const l of s.labels) if (!TARGET_LABELS.has(l) && !seen.has(l)) missing.push(`${s.metric}{${l}}`);
+    for (const m of s.matches) {
+      const values = scrape.values.get(valueKey(s.metric, m.label));
+      if (!values || TARGET_LABELS.has(m.label)) continue;
+      const hit = m.op === '=' ? values.has(m.value) : [...values].some((v) => new RegExp(`^(?:${m.value})$`).test(v));
+      if (!hit) missing.push(`${s.metric}{${m.label}${m.op}"${m.value}"}`);
+    }
   }
   const sampled = use.selectors.map((s) => labelsOf(s.metric)).filter((l): l is Set<string> => !!l && l.size > 0);
   if (sampled.length === use.selectors.length && sampled.length > 0) {
