@@ -87,6 +87,7 @@ export interface Delivery<T = unknown> {
 }
 
 export interface Subscription {
+  /** Stops the deliveries; messages the server already routed here are still handled (NATS: a drain), so a request in that instant is not lost. */
   unsubscribe(): Promise<void>;
 }
 

@@ -45,6 +45,14 @@ export class HttpConfig {
    * timeout (Kubernetes: terminationGracePeriodSeconds, 30 s). Default 25000.
    */
   @IsInt() @Min(0) @Max(3_600_000) readonly shutdownGraceMs: number = 25_000;
+
+  /**
+   * On SIGTERM/SIGINT, how long the server keeps taking new requests after `/health/ready`
+   * turned 503, in ms, so load balancers and Kubernetes endpoints stop routing here before the
+   * listener closes (a connection queued on a closed listener is reset). Set it to the balancer's
+   * health-check interval times its failure threshold. Default 0.
+   */
+  @IsInt() @Min(0) @Max(600_000) readonly shutdownDelayMs: number = 0;
 }
 
 /** Client certificates need the CA that signs them. */

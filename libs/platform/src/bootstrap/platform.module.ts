@@ -1,7 +1,9 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { BUS, BusModule, type Bus } from '@helix/bus';
-import { ConfigModule, type ConfigStore } from '@helix/config';
-import { HealthRegistry, TelemetryModule, type Logger } from '@helix/telemetry';
+import { CONFIG_STORE, ConfigModule, type ConfigStore } from '@helix/config';
+import { HealthRegistry, LOGGER, TelemetryModule, type Logger } from '@helix/telemetry';
+import { ShutdownGrace } from './shutdown-grace.js';
 import type { ServiceName } from '@helix/config';
 import type { DatabaseOptions } from '@helix/persistence';
 import type { Redis } from 'ioredis';
@@ -31,7 +33,7 @@ class BusLifecycle implements OnApplicationShutdown {
 /**
  * The shell every Helix process imports once at its root: config (hot-reloaded),
  * telemetry (logs, /metrics, /health/*) and the bus, which is drained on shutdown
- * after the handlers stop.
+ * after the handlers stop; HTTP requests in flight get `http.shutdownGraceMs` to finish.
  */
 @Global()
 @Module({})
@@ -44,7 +46,14 @@ export class PlatformModule {
         TelemetryModule.forRoot({ service: infra.service, logger: infra.log }),
         BusModule.forRoot(infra.bus),
       ],
-      providers: [{ provide: BusLifecycle, inject: [BUS, HealthRegistry], useFactory: (bus: Bus, h: HealthRegistry) => new BusLifecycle(bus, h) }],
+      providers: [
+        { provide: BusLifecycle, inject: [BUS, HealthRegistry], useFactory: (bus: Bus, h: HealthRegistry) => new BusLifecycle(bus, h) },
+        {
+          provide: ShutdownGrace,
+          inject: [HttpAdapterHost, CONFIG_STORE, LOGGER, HealthRegistry],
+          useFactory: (a: HttpAdapterHost, store: ConfigStore, log: Logger, h: HealthRegistry) => new ShutdownGrace(a, store, log, h),
+        },
+      ],
     };
   }
 }
