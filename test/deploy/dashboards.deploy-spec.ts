@@ -116,12 +116,13 @@ describe('every metric the dashboards and alert rules read exists in a real scra
           ],
           pii: { defaultPolicy: { operators: [{ entity: 'CREDIT_CARD', operator: 'block' }] } },
           cache: { semantic: { rules: [{ model: 'mock-gpt', enabled: true, threshold: 0.5 }] } },
+          cost: { prices: { overrides: [{ model: 'mock-gpt', inputPerMTok: 1000, outputPerMTok: 1000 }] } },
         },
       }),
     );
     await start(
       () => spawnHelix('gateway', { waitReady: false, config: { ...base, pipeline: steps }, env: { HELIX_MASTER_KEY: MASTER } }),
-      () => spawnHelix('cost-service', { waitReady: false, config: base }),
+      () => spawnHelix('cost-service', { waitReady: false, config: { ...base, nats: { ...base.nats, namespace: uniqueName('dashcost') } } }),
     );
     [standalone, gateway] = procs as [HelixProcess, HelixProcess];
     await traffic();
@@ -147,7 +148,11 @@ describe('every metric the dashboards and alert rules read exists in a real scra
     fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const ask = (content: string, model = 'mock-gpt') => ({ model, messages: [{ role: 'user', content }] });
 
-  /** Requests that make each family of metrics appear: answers, cache hits and bypasses, PII, refusals, retries, fallbacks, failing bus steps, budgets. */
+  /**
+   * Requests that make each family of metrics appear: answers, cache hits and bypasses, PII, refusals,
+   * retries, fallbacks, a budget spent past 100%, and bus steps failing closed (the distributed gateway
+   * has no pii-service, and its cost-service listens in another namespace).
+   */
   async function traffic() {
     const url = standalone.url;
     const team = await provisionKey(url, standalone.masterKey());
