@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,6 +38,18 @@ const until = async (cond: () => boolean, ms = 5000) => {
 const payload = new Uint8Array([1, 2, 3]);
 
 describe('Outbox', () => {
+  it('records the acked cursor on its timer, off the event loop, without a flush or close', async () => {
+    const s = stream();
+    const dir = tempDir();
+    const ob = new Outbox(s.publish, { dir, maxBytes: 1 << 20 });
+    const cursor = () => (existsSync(join(dir, 'cursor.json')) ? (JSON.parse(readFileSync(join(dir, 'cursor.json'), 'utf8')) as { ackedThrough: number }).ackedThrough : 0);
+    for (let i = 0; i < 20; i++) ob.append('helix.events.x.v1', `c${i}`, payload);
+    await until(() => ob.stats().pending === 0);
+    await until(() => cursor() === 20, 2000);
+    expect(readdirSync(dir).filter((f) => f.startsWith('cursor.json.'))).toEqual([]);
+    await ob.close();
+  });
+
   it('publishes live while the stream answers', async () => {
     const s = stream();
     const ob = new Outbox(s.publish, { dir: tempDir(), maxBytes: 1 << 20 });

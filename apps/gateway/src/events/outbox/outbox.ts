@@ -47,6 +47,7 @@ export class Outbox {
   private closed = false;
   private cursorTimer: NodeJS.Timeout;
   private lastPersisted: number;
+  private persisting?: Promise<void>;
   private counts = { appended: 0, acked: 0 };
 
   constructor(
@@ -56,7 +57,7 @@ export class Outbox {
     this.log = new SegmentLog(opts.dir, opts.segmentBytes ?? 16 * 1024 * 1024, opts.fsyncIntervalMs ?? 1000);
     this.ackedThrough = this.log.readCursor();
     this.lastPersisted = this.ackedThrough;
-    this.cursorTimer = setInterval(() => this.persist(), 200);
+    this.cursorTimer = setInterval(() => this.persistInBackground(), 200);
     this.cursorTimer.unref();
     if (this.log.lastSeq > this.ackedThrough) this.startReplay();
   }
@@ -94,6 +95,7 @@ export class Outbox {
     this.closed = true;
     clearInterval(this.cursorTimer);
     await this.replaying;
+    await this.persisting;
     this.persist();
     this.log.close();
   }
@@ -151,8 +153,20 @@ export class Outbox {
   }
 
   private persist(): void {
-    if (this.ackedThrough === this.lastPersisted) return;
+    if (this.ackedThrough === this.lastPersisted || this.persisting) return;
     this.lastPersisted = this.ackedThrough;
     this.log.release(this.ackedThrough);
+  }
+
+  /** The timer's persist: the cursor file is written off the event loop, one write at a time. */
+  private persistInBackground(): void {
+    if (this.ackedThrough === this.lastPersisted || this.persisting || this.closed) return;
+    const through = this.ackedThrough;
+    this.persisting = this.log
+      .releaseAsync(through)
+      .then(() => {
+        this.lastPersisted = Math.max(this.lastPersisted, through);
+      }, (err: unknown) => this.opts.onError?.(err))
+      .finally(() => (this.persisting = undefined));
   }
 }

@@ -1,3 +1,4 @@
+import { writeFile, rename } from 'node:fs/promises';
 import { closeSync, fdatasync, fstatSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFrame, encodeFrame, type OutboxEntry } from './frame.js';
@@ -75,6 +76,18 @@ export class SegmentLog {
   /** Deletes segments whose entries are all ≤ `ackedThrough`, and records it. */
   release(ackedThrough: number): void {
     this.writeCursor(ackedThrough);
+    this.drop(ackedThrough);
+  }
+
+  /** {@link release} with the cursor written asynchronously, so a slow disk never stalls the event loop. */
+  async releaseAsync(ackedThrough: number): Promise<void> {
+    const tmp = join(this.dir, 'cursor.json.next');
+    await writeFile(tmp, JSON.stringify({ ackedThrough }));
+    await rename(tmp, join(this.dir, 'cursor.json'));
+    if (this.fd >= 0) this.drop(ackedThrough);
+  }
+
+  private drop(ackedThrough: number): void {
     while (this.segments.length > 1 && this.segments[0]!.lastSeq <= ackedThrough) {
       unlinkSync(join(this.dir, this.segments.shift()!.file));
     }
