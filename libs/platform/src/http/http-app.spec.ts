@@ -45,6 +45,26 @@ describe('HTTP errors and request ids', () => {
     expect(res.json().error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json' });
   });
 
+  it('answers a body nested deeper than 128 levels with a 400 invalid_json, and takes 128 levels', async () => {
+    const nested = (depth: number) => JSON.stringify({ x: JSON.parse('['.repeat(depth - 1) + ']'.repeat(depth - 1)) });
+    const deep = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: nested(129) });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json', message: expect.stringMatching(/128 levels/) });
+    const fits = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: nested(128) });
+    expect(fits.statusCode).toBe(201);
+  });
+
+  it('answers a lone surrogate in a string or a key with a 400 invalid_json, and takes a surrogate pair', async () => {
+    for (const payload of ['{"name":"a\\udfffb"}', '{"x":[{"\\ud800":1}]}']) {
+      const res = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/unpaired UTF-16 surrogate/) });
+    }
+    const pair = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":"\\ud83d\\ude42 ok"}' });
+    expect(pair.statusCode).toBe(201);
+    expect(pair.json()).toEqual({ name: '🙂 ok' });
+  });
+
   it('answers a body over the limit with a 413', async () => {
     const res = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ x: 'a'.repeat(2000) }) });
     expect(res.statusCode).toBe(413);

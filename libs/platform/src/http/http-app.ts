@@ -2,6 +2,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { HttpConfig } from '@helix/config';
 import type { Logger } from '@helix/telemetry';
 import { correlationId } from './correlation-id.js';
+import { jsonBodyError } from './json-body.js';
 import { enableCors } from './cors.js';
 import { httpsOptions, refuseUnverifiedClientCerts, watchTlsFiles } from './https.js';
 import { OpenAIExceptionFilter } from './openai-exception.filter.js';
@@ -20,7 +21,7 @@ export function createFastifyAdapter(bodyLimit: number, tls?: HttpConfig['tls'])
   return new FastifyAdapter({ bodyLimit, logger: false, return503OnClosing: true, ...(https ? { https } : {}) });
 }
 
-/** Request ids on every response and the OpenAI error shape on every error. */
+/** Request ids on every response, a nesting limit and well-formed strings in JSON bodies, and the OpenAI error shape on every error. */
 export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number, log: Logger): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('correlationId', '');
@@ -29,6 +30,7 @@ export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number,
     reply.header('x-request-id', req.correlationId);
     done();
   });
+  fastify.addHook('preValidation', (req, _reply, done) => done(jsonBodyError(req.body)));
   app.useGlobalFilters(new OpenAIExceptionFilter(bodyLimit, log));
 }
 
