@@ -8,6 +8,7 @@ import {
   AnomalyJob,
   BudgetAdminUseCase,
   BudgetDirectory,
+  BudgetUtilisation,
   ChannelAdminUseCase,
   DeliverAlertUseCase,
   EscalationJob,
@@ -58,7 +59,8 @@ export function createCostCore(deps: CostCoreDeps) {
   const directory = new BudgetDirectory(budgets, () => config().budgetCacheMs, now);
   const alertStore = new PgAlertStore(db);
   const channels = new PgChannelStore(db);
-  const metrics = costMetrics();
+  const utilisation = new BudgetUtilisation();
+  const metrics = costMetrics(() => utilisation.rows(now()));
   const raiser = new AlertRaiser(
     alertStore,
     async (alert) => void (await bus.publish(EventSubjects.budgetAlert, alert, { msgId: alert.alertId })),
@@ -70,6 +72,7 @@ export function createCostCore(deps: CostCoreDeps) {
     {
       unpriced: (model) => metrics.unpriced.inc({ model: model.slice(0, 64) }),
       failed: (alert, err) => log.warn({ err, alertId: alert.alertId }, 'raising an alert failed; it is retried'),
+      used: (line, pico) => utilisation.observe(line, pico),
     },
     now,
   );

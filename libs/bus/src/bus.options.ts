@@ -19,6 +19,11 @@ export interface BusMetrics {
   observePublish?(subject: string, outcome: string, seconds: number): void;
   /** A consumer batch: `ack`, `nak` or `term`, with its size. */
   observeBatch?(durable: string, outcome: 'ack' | 'nak' | 'term', size: number, seconds: number): void;
+  /**
+   * Consumer lag, polled every `intervalMs` while a durable consumer runs: messages of
+   * the stream not yet delivered to it (`pending`) and delivered but not acked (`ackPending`).
+   */
+  consumerLag?: { intervalMs: number; observe(durable: string, pending: number, ackPending: number): void };
 }
 
 /** Options both adapters take. */

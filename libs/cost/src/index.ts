@@ -24,6 +24,7 @@ export { admit, type Admission } from './budgets/admit.js';
 export { MemoryBudgetCounters } from './budgets/memory.budget-counters.js';
 export { RedisBudgetCounters } from './budgets/redis.budget-counters.js';
 export { BudgetDirectory, type BudgetSource } from './budgets/budget-directory.js';
+export { BudgetUtilisation, type UtilisationRow } from './budgets/budget-utilisation.js';
 export { ReserveUseCase, type ReserveDeps, type ReserveEvents } from './budgets/reserve.usecase.js';
 export { BudgetAdminUseCase } from './budgets/budget-admin.usecase.js';
 export { SpendUseCase } from './budgets/spend.usecase.js';

@@ -25,6 +25,13 @@ export interface ConsumerDriver<R extends RawDelivery> {
   nak(batch: R[], delayMs: number): void;
   /** Give up on messages that can never be handled (no schema, undecodable). */
   term(batch: R[]): void;
+  /** Messages not yet delivered, and delivered but not acked (the stream's view, for the lag gauges). */
+  lag?(): Promise<ConsumerLag> | ConsumerLag;
+}
+
+export interface ConsumerLag {
+  pending: number;
+  ackPending: number;
 }
 
 export interface RunnerDeps {
@@ -48,6 +55,7 @@ export class ConsumerRunner<R extends RawDelivery> {
   private readonly wake = new Signal();
   private stopped = false;
   private loop: Promise<void> | undefined;
+  private lagTimer: NodeJS.Timeout | undefined;
   private readonly batch: number;
   private readonly maxWaitMs: number;
   private readonly nakDelayMs: number;
@@ -70,11 +78,17 @@ export class ConsumerRunner<R extends RawDelivery> {
 
   start(): void {
     this.loop ??= this.run();
+    const lag = this.deps.metrics?.consumerLag;
+    if (lag && this.driver.lag && !this.lagTimer) {
+      void this.pollLag();
+      this.lagTimer = setInterval(() => void this.pollLag(), lag.intervalMs).unref();
+    }
   }
 
   /** Stop after the batch in hand (if any) is settled. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearInterval(this.lagTimer);
     this.wake.notify();
     await this.loop;
   }
@@ -97,6 +111,15 @@ export class ConsumerRunner<R extends RawDelivery> {
       } catch (err) {
         this.deps.logger.error({ err, durable: this.opts.durable }, 'consumer batch could not be settled; it will be redelivered');
       }
+    }
+  }
+
+  private async pollLag(): Promise<void> {
+    try {
+      const { pending, ackPending } = await this.driver.lag!();
+      if (!this.stopped) this.deps.metrics?.consumerLag?.observe(this.opts.durable, pending, ackPending);
+    } catch (err) {
+      this.deps.logger.warn({ err, durable: this.opts.durable }, 'consumer lag not read');
     }
   }
 

@@ -1,5 +1,5 @@
 import type { BusLogger } from '../bus.options.js';
-import type { ConsumerDriver, RawDelivery } from '../consumer/consumer-runner.js';
+import type { ConsumerDriver, ConsumerLag, RawDelivery } from '../consumer/consumer-runner.js';
 import { SeqQueue } from './seq-queue.js';
 import { subjectMatcher } from './subject-match.js';
 import type { StoredMsg } from './frames.js';
@@ -77,6 +77,10 @@ export class Durable implements ConsumerDriver<InProcessDelivery> {
 
   available(): number {
     return this.ready.length + this.fresh.length;
+  }
+
+  lag(): ConsumerLag {
+    return { pending: this.available(), ackPending: this.inflight.size };
   }
 
   take(max: number): InProcessDelivery[] {

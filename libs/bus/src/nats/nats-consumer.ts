@@ -1,6 +1,6 @@
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import type { ConsumerHandle, ConsumerOptions } from '../bus.port.js';
-import { ConsumerRunner, type BatchHandler, type ConsumerDriver, type RawDelivery, type RunnerDeps } from '../consumer/consumer-runner.js';
+import { ConsumerRunner, type BatchHandler, type ConsumerDriver, type ConsumerLag, type RawDelivery, type RunnerDeps } from '../consumer/consumer-runner.js';
 import { fromNatsHeaders } from './nats-headers.js';
 
 interface NatsDelivery extends RawDelivery {
@@ -70,6 +70,12 @@ export class NatsConsumer implements ConsumerDriver<NatsDelivery>, ConsumerHandl
 
   term(batch: NatsDelivery[]): void {
     for (const d of batch) d.msg.term('undecodable');
+  }
+
+  /** From the server's consumer info: not yet delivered (pulled but unhandled ones count as delivered). */
+  async lag(): Promise<ConsumerLag> {
+    const info = await this.js.consumers.get(this.stream, this.opts.durable).then((c) => c.info(true));
+    return { pending: info.num_pending, ackPending: info.num_ack_pending };
   }
 
   private async pull(): Promise<void> {

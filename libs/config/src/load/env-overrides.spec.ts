@@ -75,6 +75,29 @@ describe('environment overrides', () => {
   });
 });
 
+describe('OpenTelemetry variables', () => {
+  it('set the tracing endpoint, headers, sampling ratio and service name', () => {
+    const t = load({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://tempo:4318',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otlp.example.com/v1/traces',
+      OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer%20abc, x-scope-orgid=team-1,broken',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      OTEL_SERVICE_NAME: 'edge-gateway',
+    }).telemetry;
+    expect(t.tracing).toMatchObject({
+      endpoint: 'http://tempo:4318',
+      tracesEndpoint: 'https://otlp.example.com/v1/traces',
+      headers: { authorization: 'Bearer abc', 'x-scope-orgid': 'team-1' },
+      sampleRatio: 0.25,
+    });
+    expect(t.serviceName).toBe('edge-gateway');
+  });
+
+  it('refuse a sampling ratio outside 0..1 like any other bad value', () => {
+    expect(() => load({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(ConfigError);
+  });
+});
+
 describe('parseScalar', () => {
   it('reads numbers, booleans, null and flow lists as YAML and keeps every other string exact', () => {
     expect(parseScalar('8080')).toBe(8080);

@@ -41,7 +41,8 @@ const GENERIC = 'HELIX__';
  * then `HELIX__<GROUP>__<FIELD>=value` (double underscore = one level deeper).
  * A segment matches an existing or default key case-insensitively, ignoring single
  * underscores (`BODY_LIMIT_BYTES` → `bodyLimitBytes`); a key not known yet is taken
- * from SNAKE_CASE (`CA_FILE` → `caFile`). Values are read as YAML scalars.
+ * from SNAKE_CASE (`CA_FILE` → `caFile`), or kept when already camelCase (the named
+ * variables' paths). Values are read as YAML scalars.
  */
 export function applyEnvOverrides(target: Plain, env: Env, defaults: Plain): void {
   for (const [name, path] of Object.entries(NAMED_ENV)) {
@@ -71,8 +72,7 @@ const fold = (s: string) => s.replace(/_/g, '').toLowerCase();
 
 function matchKey(segment: string, levels: Plain[]): string {
   const known = levels.flatMap((level) => Object.keys(level));
-  return (
-    known.find((k) => fold(k) === fold(segment)) ??
-    segment.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-  );
+  const found = known.find((k) => fold(k) === fold(segment));
+  if (found) return found;
+  return /[a-z]/.test(segment) ? segment : segment.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }

@@ -13,6 +13,8 @@ import type { AlertRaiser } from './alert-raiser.js';
 export interface AlertObserver {
   unpriced(model: string): void;
   failed(alert: BudgetAlert, err: unknown): void;
+  /** A budget line's use after a settlement (spent) or at a refusal (spent + reserved). */
+  used?(line: BudgetLine, usedPico: bigint): void;
 }
 
 /**
@@ -32,6 +34,7 @@ export class AlertPolicy implements ReserveEvents, IngestEvents {
   ) {}
 
   settled(line: BudgetLine, spentPico: bigint, nowMs: number): void {
+    this.observer.used?.(line, spentPico);
     const b = line.budget;
     if (!line.model && b.amountPico > 0n) {
       const thresholds = b.thresholds.length ? b.thresholds : this.config().thresholds;
@@ -43,6 +46,7 @@ export class AlertPolicy implements ReserveEvents, IngestEvents {
   }
 
   refused(line: BudgetLine, usedPico: bigint, nowMs: number): void {
+    this.observer.used?.(line, usedPico);
     this.raise(budgetAlert(AlertKind.HARD_LIMIT, line, usedPico, nowMs));
   }
 

@@ -39,6 +39,21 @@ export const metrics = {
     return getOrCreate(Gauge, name, [], () => new Gauge({ name, help, collect() { this.set(read()); } }));
   },
 
+  /** A labelled gauge whose series are all read at scrape time (`read` returns every label set and its value). */
+  observedGauges<L extends string>(name: string, help: string, labelNames: readonly L[], read: () => Iterable<[Partial<Record<L, string>>, number]>): Gauge<L> {
+    return getOrCreate(Gauge, name, labelNames, () =>
+      new Gauge<L>({
+        name,
+        help,
+        labelNames,
+        collect() {
+          this.reset();
+          for (const [labels, value] of read()) this.set(labels, value);
+        },
+      }),
+    );
+  },
+
   /** Seconds-based by default (prom-client's default buckets); pass `buckets` for other units. */
   histogram<L extends string = string>(
     name: string,
