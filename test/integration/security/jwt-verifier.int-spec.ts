@@ -1,3 +1,4 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@helix/config';
 import { HelixError } from '@helix/contracts';
@@ -59,6 +60,13 @@ describe('JwtVerifier', () => {
       expect(err.message).toMatch(reason);
     }
     expect((await v.verify(await issuer.token(claims()))).userId).toBe('alice');
+  });
+
+  it('refuses an unsigned token (alg none) and an HMAC one, whatever their claims', async () => {
+    const v = verifier();
+    const unsigned = new UnsecuredJWT(claims({ iss: issuer.issuer, aud: 'helix' })).setExpirationTime('5m').encode();
+    const hmac = await new SignJWT(claims({ iss: issuer.issuer, aud: 'helix' })).setProtectedHeader({ alg: 'HS256', kid: issuer.current.kid }).setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(32)));
+    for (const token of [unsigned, hmac]) expect((await refusal(v.verify(token))).status).toBe(401);
   });
 
   it('allows small clock skew on exp', async () => {
