@@ -68,6 +68,8 @@ describe('docker/Dockerfile', () => {
 
     it('names a built entry point for every APP', () => {
       expect(cmd.join(' ')).toContain('dist/apps/${APP}/src/main.js');
+      expect(cmd.join(' ')).toContain('--import "$HELIX_NODE_IMPORT"');
+      expect(existsSync(join(ROOT, env.HELIX_NODE_IMPORT!)), env.HELIX_NODE_IMPORT).toBe(true);
       for (const app of IMAGE_APPS) expect(existsSync(join(ROOT, `dist/apps/${app}/src/main.js`)), app).toBe(true);
     });
 
