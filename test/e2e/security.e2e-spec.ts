@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '../../apps/mock-upstream/src/mock-upstream.js';
 import { TestIssuer } from '../integration/security/support/jwks-server.js';
-import { provisionKey, type ProvisionedKey } from './support/admin-client.js';
+import { admin, provisionKey, type ProvisionedKey } from './support/admin-client.js';
 import { spawnHelix, type HelixProcess } from './support/helix-process.js';
 
 let helix: HelixProcess;
@@ -78,6 +78,14 @@ describe('SSO/JWT through the gateway', () => {
   it('a token naming a team outside its org is refused; the same token with its own org passes', async () => {
     await expectError(await chat(await issuer.token(claimsOf(member, { org_id: other.orgId })), ask(unique('x'))), 401, { type: 'authentication_error' });
     expect((await chat(await issuer.token(claimsOf(member)), ask(unique('y')))).status).toBe(200);
+  });
+
+  it('revoking the team refuses its tokens at once (same cache eviction as keys)', async () => {
+    const doomed = await provisionKey(helix.url, helix.masterKey(), { role: 'member' });
+    const token = await issuer.token(claimsOf(doomed));
+    expect((await chat(token, ask(unique('before revoke')))).status).toBe(200);
+    await admin(helix.url, helix.masterKey(), 'DELETE', `/admin/teams/${doomed.teamId}`);
+    await expectError(await chat(token, ask(unique('after revoke'))), 401, { code: 'invalid_api_key' });
   });
 
   it('roles apply: a member token cannot use the admin API; an analyst token reads analytics (the dashboard login)', async () => {
