@@ -103,10 +103,10 @@ describe('docker/Dockerfile', () => {
       child.stdout.on('data', (b) => (out += b));
       child.stderr.on('data', (b) => (out += b));
       try {
-        const deadline = Date.now() + 60_000;
+        const deadline = Date.now() + 150_000;
         while (healthy(port, app) !== 0) {
           if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}:\n${out}`);
-          if (Date.now() > deadline) throw new Error(`${app} not healthy within 60 s:\n${out}`);
+          if (Date.now() > deadline) throw new Error(`${app} not healthy within 150 s:\n${out}`);
           await new Promise((r) => setTimeout(r, 300));
         }
       } finally {
@@ -115,6 +115,6 @@ describe('docker/Dockerfile', () => {
       }
       expect(out).not.toMatch(/EACCES|EROFS/);
       expect(healthy(port, app)).toBe(1);
-    }, 120_000);
+    }, 200_000);
   });
 });
