@@ -5,32 +5,15 @@ import { RedisCacheStore, scopeOf, type CacheStore } from '@helix/cache';
 import { loadConfig } from '@helix/config';
 import { atRestFromConfig, type AtRest } from '@helix/persistence';
 import { testRedisPrefix, testRedisUrl } from '../../support/infra.js';
-import { entry } from '../cache/store.contract.js';
-import { storeContract } from '../cache/store.contract.js';
+import { entry, storeContract } from '../cache/store.contract.js';
+import { redisStoreTarget } from '../cache/support/redis-store-target.js';
 
 const k1 = randomBytes(32).toString('base64');
 const k2 = randomBytes(32).toString('base64');
 const atRest = (encryption: Record<string, unknown>): AtRest => atRestFromConfig(loadConfig({ env: {}, overrides: { encryption } }).encryption, 'cache');
 const sealedK1 = () => atRest({ activeKeyId: 'k1', keys: [{ id: 'k1', key: k1 }] });
 
-storeContract('redis, answers encrypted at rest', async () => {
-  const clock = { now: Date.now() };
-  const prefix = testRedisPrefix();
-  const clients: Redis[] = [];
-  return {
-    clock,
-    store: () => {
-      const r = new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 });
-      clients.push(r);
-      return new RedisCacheStore(r, prefix, { streamMaxLen: 10_000, now: () => clock.now, atRest: sealedK1() });
-    },
-    async cleanup() {
-      const keys = await clients[0]!.keys(`${prefix}*`);
-      if (keys.length) await clients[0]!.del(...keys);
-      for (const c of clients) c.disconnect();
-    },
-  };
-});
+storeContract('redis, answers encrypted at rest', () => redisStoreTarget(sealedK1()));
 
 describe('cache entries encrypted at rest in Redis', () => {
   const prefix = testRedisPrefix();
