@@ -46,7 +46,7 @@ describe('docker/docker-compose.yml', () => {
   it('runs NATS with JetStream and 8 MB messages, Redis Stack, Postgres and the observability stack, each infra server with a health check', () => {
     const { services } = resolved();
     expect(Object.keys(services).sort()).toEqual(
-      ['alloy', 'grafana', 'loki', 'migrate', 'mock-upstream', 'nats', 'postgres', 'prometheus', 'redis', 'tempo', ...HELIX].sort(),
+      ['alloy', 'grafana', 'loki', 'migrate', 'mock-upstream', 'nats', 'postgres', 'prometheus', 'redis', 'tempo', 'tempo-init', ...HELIX].sort(),
     );
     expect(services.redis!.image).toMatch(/^redis\/redis-stack-server:/);
     const nats = readFileSync(join(ROOT, 'docker/nats/nats.conf'), 'utf8');
