@@ -3,6 +3,7 @@ import { BudgetVerdict, ErrorCodes, HelixError, type BudgetReserveReply } from '
 import type { PipelineStepConfig } from '@helix/config';
 import { RequestState } from '../pipeline/request-state.js';
 import { BudgetStep } from './budget.step.js';
+import { CHARS_PER_MS_FLOOR } from './sized-timeout.js';
 import type { BudgetPort } from './ports.js';
 
 const config = () => ({ enabled: true, timeoutMs: 100, failOpen: false, failOpenTeams: [] }) as PipelineStepConfig;
@@ -10,9 +11,11 @@ const identity = { keyId: 'k', userId: 'u', teamId: 't', orgId: 'o', role: 'memb
 
 function setup(reply: Partial<BudgetReserveReply>, body: Record<string, unknown> = {}) {
   const sent: unknown[] = [];
+  const timeouts: number[] = [];
   const port: BudgetPort = {
-    reserve: async (req) => {
+    reserve: async (req, timeoutMs) => {
       sent.push(req);
+      timeouts.push(timeoutMs);
       return { verdict: BudgetVerdict.ALLOW, level: '', scopeId: '', reservedPicoUsd: 10n, cappedMaxTokens: 0, swapModel: '', message: '', ...reply } as BudgetReserveReply;
     },
   };
@@ -21,7 +24,7 @@ function setup(reply: Partial<BudgetReserveReply>, body: Record<string, unknown>
   const state = new RequestState('chat.completions', 'c', { model: 'm', messages: [], ...body }, {});
   state.identity = { ...identity };
   state.route = { name: 'm', configName: 'm', kind: 'chat', tools: true, vision: true, ownedBy: 'x', deployments: [{ id: 'a/up', provider: 'openai', model: 'upstream-m', baseUrl: '', timeoutMs: 1 }] };
-  return { step, state, sent, swaps };
+  return { step, state, sent, swaps, timeouts };
 }
 
 describe('BudgetStep', () => {
@@ -30,6 +33,13 @@ describe('BudgetStep', () => {
     await step.before(state);
     expect(sent[0]).toMatchObject({ reservationId: state.eventId, model: 'm', priceModel: 'upstream-m', maxTokens: 300, tenant: { orgId: 'o', teamId: 't' } });
     expect(state.budget).toEqual({ reservationId: state.eventId, reservedPicoUsd: 10n, cappedMaxTokens: 0 });
+  });
+
+  it('waits the configured timeout plus time for the size of the prompt (in one process it waits behind the PII scan)', async () => {
+    const { step, state, timeouts } = setup({});
+    state.estimatedPromptTokens = 250_000;
+    await step.before(state);
+    expect(timeouts).toEqual([100 + (250_000 * 4) / CHARS_PER_MS_FLOOR]);
   });
 
   it('a strict budget caps the output limit the client set, or sets one, and says so', async () => {

@@ -5,6 +5,7 @@ import type { Step } from '../pipeline/step.js';
 import { applyFailurePolicy } from './failure-policy.js';
 import type { BudgetPort } from './ports.js';
 import { busHeaders, tenantOf } from './tenant.js';
+import { charsOfTokens, sizedTimeoutMs } from './sized-timeout.js';
 
 /**
  * Reserves the request's cost at every budget level before the provider call
@@ -38,7 +39,7 @@ export class BudgetStep implements Step {
           promptTokens: state.estimatedPromptTokens,
           maxTokens,
         },
-        cfg.timeoutMs,
+        sizedTimeoutMs(cfg.timeoutMs, charsOfTokens(state.estimatedPromptTokens)),
         busHeaders(state),
       );
     } catch (err) {

@@ -6,7 +6,8 @@ import { createPiiEngine, RedactUseCase } from '@helix/pii';
 import type { ChatChunkChoice, ChatCompletionChunk } from '@helix/providers';
 import type { StreamAnswer } from '../pipeline/answer.js';
 import { RequestState } from '../pipeline/request-state.js';
-import { PII_CHARS_PER_MS_FLOOR, PiiStep, redactTimeoutMs } from './pii.step.js';
+import { PiiStep } from './pii.step.js';
+import { CHARS_PER_MS_FLOOR, sizedTimeoutMs } from './sized-timeout.js';
 import type { PiiPort } from './ports.js';
 
 const EMAIL = 'ada.lovelace@example.org';
@@ -66,12 +67,12 @@ const pieces = (text: string, size: number) => Array.from({ length: Math.ceil(te
 
 describe('PiiStep', () => {
   it('gives the redact call its configured timeout plus time for the size of the text', async () => {
-    expect(redactTimeoutMs(100, [{ text: 'short' }])).toBe(101);
-    expect(redactTimeoutMs(100, [{ text: 'a'.repeat(3_000_000) }, { text: 'b'.repeat(1_000_000) }])).toBe(100 + 4_000_000 / PII_CHARS_PER_MS_FLOOR);
+    expect(sizedTimeoutMs(100, 5)).toBe(101);
+    expect(sizedTimeoutMs(100, 4_000_000)).toBe(100 + 4_000_000 / CHARS_PER_MS_FLOOR);
     const timeouts: number[] = [];
     const port: PiiPort = { redact: async (req, timeoutMs) => (timeouts.push(timeoutMs), create(PiiRedactReplySchema, { segments: req.segments })) };
     await new PiiStep(port, step).before(request('x'.repeat(1_000_000), 'team-a', false));
-    expect(timeouts).toEqual([100 + 1_000_000 / PII_CHARS_PER_MS_FLOOR]);
+    expect(timeouts).toEqual([100 + 1_000_000 / CHARS_PER_MS_FLOOR]);
   });
 
   it('sends only placeholders upstream and keeps what restores them', async () => {

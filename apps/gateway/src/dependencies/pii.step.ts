@@ -11,6 +11,7 @@ import { restoreChunks, restoreCompletion } from './pii-restore.js';
 import type { PiiPort } from './ports.js';
 import { applySegments, textSegments } from './segments.js';
 import { busHeaders, tenantOf } from './tenant.js';
+import { sizedTimeoutMs } from './sized-timeout.js';
 
 /**
  * Sends the request's text to the pii-service and continues with the redacted
@@ -36,7 +37,7 @@ export class PiiStep implements Step {
     if (!segments.length) return;
     let reply;
     try {
-      reply = await this.port.redact({ requestId: state.eventId, tenant: tenantOf(state), segments, direction: PiiDirection.INPUT }, redactTimeoutMs(cfg.timeoutMs, segments), busHeaders(state));
+      reply = await this.port.redact({ requestId: state.eventId, tenant: tenantOf(state), segments, direction: PiiDirection.INPUT }, sizedTimeoutMs(cfg.timeoutMs, segments.reduce((n, seg) => n + seg.text.length, 0)), busHeaders(state));
     } catch (err) {
       applyFailurePolicy(this.name, ErrorCodes.piiUnavailable, cfg, state, err);
       return;
@@ -73,18 +74,4 @@ export class PiiStep implements Step {
     if (state.upstreamBody) state.upstreamBody = body as unknown as Record<string, unknown>;
     return { ...answer, raw: undefined, body: body as unknown as Record<string, unknown> };
   }
-}
-
-/**
- * Characters per ms the redact timeout allows for on top of `timeoutMs`: a floor far below what the
- * pii-service scans on one core (about 3,300 chars/ms in bench:pii), so a large prompt gets the time
- * its scan needs instead of a 503 pii_unavailable from a timeout meant to catch a missing service.
- */
-export const PII_CHARS_PER_MS_FLOOR = 100;
-
-/** The redact timeout for these segments: the configured one, plus 1 ms per PII_CHARS_PER_MS_FLOOR characters. */
-export function redactTimeoutMs(timeoutMs: number, segments: readonly { text: string }[]): number {
-  let chars = 0;
-  for (const s of segments) chars += s.text.length;
-  return timeoutMs + Math.ceil(chars / PII_CHARS_PER_MS_FLOOR);
 }
