@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validate } from 'dockerfile-utils';
@@ -48,6 +48,23 @@ describe('docker/Dockerfile', () => {
     const copied = all.filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from')).flatMap((i) => i.args.split(/\s+/).slice(0, -1));
     for (const path of new Set(copied)) expect(ignore, `${path} is copied but not let into the context`).toContain(`!${path.replace(/\/$/, '')}`);
   });
+
+  it('builds every app from only what the build stage copies (the .dockerignore context, less specs)', () => {
+    const buildStage = all.find((i) => i.keyword === 'RUN' && i.args.includes('npm run -s build'))!.stage;
+    const sources = all.filter((i) => i.stage === buildStage && i.keyword === 'COPY').flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    const ctx = mkdtempSync(join(tmpdir(), 'helix-image-ctx-'));
+    try {
+      for (const path of sources) cpSync(join(ROOT, path), join(ctx, path), { recursive: true, filter: (src) => !/\.spec\.ts$|\/node_modules(\/|$)|helix\.local\.yaml$/.test(src) });
+      symlinkSync(join(ROOT, 'node_modules'), join(ctx, 'node_modules'));
+      execFileSync('npm', ['run', '-s', 'build'], { cwd: ctx, stdio: 'pipe', timeout: 240_000 });
+      const env = envOf(runtime);
+      for (const file of [...IMAGE_APPS.map((app) => `dist/apps/${app}/src/main.js`), env.HELIX_NODE_IMPORT!, 'dist/apps/analytics-service/public/index.html']) {
+        expect(existsSync(join(ctx, file)), file).toBe(true);
+      }
+    } finally {
+      rmSync(ctx, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   describe('its CMD and HEALTHCHECK, run as the image runs them (unprivileged user, only the data dir and /tmp writable)', () => {
     const env = envOf(runtime);
