@@ -54,11 +54,11 @@ describe('HTTP errors and request ids', () => {
     expect(fits.statusCode).toBe(201);
   });
 
-  it('answers a lone surrogate in a string or a key with a 400 invalid_json, and takes a surrogate pair', async () => {
-    for (const payload of ['{"name":"a\\udfffb"}', '{"x":[{"\\ud800":1}]}']) {
+  it('answers a lone surrogate or NUL in a string or a key with a 400 invalid_json, and takes a surrogate pair', async () => {
+    for (const payload of ['{"name":"a\\udfffb"}', '{"x":[{"\\ud800":1}]}', '{"name":"a\\u0000"}']) {
       const res = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/unpaired UTF-16 surrogate/) });
+      expect(res.json().error).toMatchObject({ code: 'invalid_json', message: expect.stringMatching(/NUL .* or an unpaired UTF-16 surrogate/) });
     }
     const pair = await inject({ method: 'POST', url: '/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":"\\ud83d\\ude42 ok"}' });
     expect(pair.statusCode).toBe(201);
