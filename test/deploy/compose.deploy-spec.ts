@@ -122,9 +122,25 @@ describe('docker/docker-compose.yml', () => {
     const mount = services.grafana!.volumes!.find((v) => v.startsWith(join(ROOT, 'docker/grafana/dashboards:')))!;
     expect(mount.split(':')[1]).toBe(provider.providers[0]!.options.path);
     expect(readdirSync(join(ROOT, 'docker/grafana/dashboards')).filter((f) => f.endsWith('.json')).length).toBe(6);
-    const tempo = readFileSync(join(ROOT, 'docker/tempo/tempo.yaml'), 'utf8');
-    expect(tempo).toContain('0.0.0.0:4318');
     const alloy = readFileSync(join(ROOT, 'docker/alloy/config.alloy'), 'utf8');
     expect(alloy).toContain('http://loki:3100/loki/api/v1/push');
+  });
+
+  it('has Tempo take OTLP where the services send it and Tempo and Loki keep data in their volumes', () => {
+    const { services } = resolved();
+    const tempo = parse(readFileSync(join(ROOT, 'docker/tempo/tempo.yaml'), 'utf8')) as {
+      server: { http_listen_port: number };
+      distributor: { receivers: { otlp: { protocols: { http: { endpoint: string } } } } };
+      storage: { trace: { wal: { path: string }; local: { path: string } } };
+    };
+    expect(new URL(services.gateway!.environment!.OTEL_EXPORTER_OTLP_ENDPOINT!).port).toBe(tempo.distributor.receivers.otlp.protocols.http.endpoint.split(':')[1]);
+    const tempoVolume = services.tempo!.volumes!.find((v) => v.startsWith('tempo-data:'))!.split(':')[1]!;
+    for (const path of [tempo.storage.trace.wal.path, tempo.storage.trace.local.path]) expect(path.startsWith(`${tempoVolume}/`), path).toBe(true);
+    expect(services['tempo-init']!.volumes).toContain(`tempo-data:${tempoVolume}:rw`);
+    const loki = parse(readFileSync(join(ROOT, 'docker/loki/loki.yaml'), 'utf8')) as { common: { path_prefix: string }; server: { http_listen_port: number } };
+    expect(services.loki!.volumes!.some((v) => v === `loki-data:${loki.common.path_prefix}:rw`)).toBe(true);
+    const ds = readFileSync(join(ROOT, 'docker/grafana/provisioning/datasources/helix.yaml'), 'utf8');
+    expect(ds).toContain(`http://tempo:${tempo.server.http_listen_port}`);
+    expect(ds).toContain(`http://loki:${loki.server.http_listen_port}`);
   });
 });
