@@ -4,7 +4,10 @@ import { ROOT } from '../targets/mock.js';
 
 export interface EventsPath {
   events: number;
+  /** `toBinary` (protobuf-es reflection). */
   encodeUs: number;
+  /** The gateway's hand-written encoder (apps/gateway/src/events/request-completed.encoder.ts). */
+  gatewayEncodeUs: number;
   publishUs: number;
   outboxUs: number;
 }
@@ -22,7 +25,7 @@ export function runEventsPath(): EventsPath | undefined {
 export function eventsPathLine(e: EventsPath): string {
   return (
     `CPU per event on the gateway core (bench/gateway/micro/events-path.ts, ${e.events} events, private nats-server on the load core): ` +
-    `protobuf encode of a typical RequestCompleted ${e.encodeUs.toFixed(1)} µs; one JetStream publish through the bus (ack included) ${e.publishUs.toFixed(1)} µs; ` +
+    `encode of a typical RequestCompleted ${e.encodeUs.toFixed(1)} µs by protobuf-es reflection (toBinary), ${e.gatewayEncodeUs.toFixed(1)} µs by the gateway's hand-written encoder; one JetStream publish through the bus (ack included) ${e.publishUs.toFixed(1)} µs; ` +
     `the whole outbox path (frame, disk append, publish, ack, cursor) ${e.outboxUs.toFixed(1)} µs.`
   );
 }
