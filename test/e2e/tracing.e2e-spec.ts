@@ -171,6 +171,13 @@ async function reconfigureAll(change: (cfg: Record<string, any>) => void): Promi
   );
 }
 
+/** docs/metrics.md's tables: each metric name and the processes it says export it (gw, pii, cache, cost, an, all). */
+function documentedMetrics(): { name: string; where: string[] }[] {
+  const doc = readFileSync(resolve(import.meta.dirname, '../../docs/metrics.md'), 'utf8');
+  return [...doc.matchAll(/^\| `(helix_[a-z_]+)` \|[^|]*\|[^|]*\| ([a-z, ]+) \|/gm)].map((m) => ({ name: m[1]!, where: m[2]!.split(',').map((w) => w.trim()) }));
+}
+const ABBREVIATION: Record<HelixApp, string> = { gateway: 'gw', 'pii-service': 'pii', 'cache-service': 'cache', 'cost-service': 'cost', 'analytics-service': 'an', standalone: 'all' };
+
 describe('OpenTelemetry: one chat request is one trace across five processes (gateway, pii-, cache-, cost-, analytics-service)', () => {
   it('joins every service under the inbound traceparent with correct parents, GenAI attributes, and no prompt text', async () => {
     const canary = `TRACE_CANARY_${randomBytes(6).toString('hex')}`;
@@ -203,4 +210,17 @@ describe('OpenTelemetry: one chat request is one trace across five processes (ga
     }
     expect(ofTrace(traceId).some((s) => s.service === 'helix-gateway' && s.kind === SpanKinds.server && s.parentSpanId === parentId)).toBe(true);
   }, 90_000);
+
+  it('the /metrics of each service has what docs/metrics.md lists for it, and the process metrics', async () => {
+    const docs = documentedMetrics();
+    expect(docs.length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const p of procs) {
+      const body = await (await fetch(`${p.url}/metrics`)).text();
+      const types = new Set([...body.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));
+      for (const m of docs) if ((m.where.includes('all') || m.where.includes(ABBREVIATION[p.app])) && !types.has(m.name)) missing.push(`${p.app}: ${m.name}`);
+      for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds']) if (!types.has(name)) missing.push(`${p.app}: ${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
 });

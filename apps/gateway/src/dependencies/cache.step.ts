@@ -18,7 +18,8 @@ const STATUS_HEADER: Record<number, string> = {
   [CacheStatus.BYPASS]: 'bypass',
 };
 
-const bypasses = () => metrics.counter('helix_cache_bypass_total', 'Requests that skipped the cache, by reason.', ['reason']);
+const bypassCounter = metrics.counter('helix_cache_bypass_total', 'Requests that skipped the cache, by reason.', ['reason']);
+const bypasses = () => bypassCounter;
 
 /**
  * Looks up the redacted request in the cache-service (it runs after the PII

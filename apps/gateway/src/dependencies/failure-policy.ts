@@ -4,8 +4,8 @@ import { ErrorCodes, Errors, HelixError } from '@helix/contracts';
 import { metrics } from '@helix/telemetry';
 import type { RequestState } from '../pipeline/request-state.js';
 
-const failures = () =>
-  metrics.counter('helix_pipeline_dependency_failures_total', 'Bus steps whose service errored or timed out, by the policy applied.', ['step', 'policy']);
+const failureCounter = metrics.counter('helix_pipeline_dependency_failures_total', 'Bus steps whose service errored or timed out, by the policy applied.', ['step', 'policy']);
+const failures = () => failureCounter;
 
 const BUS_DOWN: ReadonlySet<string> = new Set([ErrorCodes.busTimeout, ErrorCodes.busNoResponders, ErrorCodes.busUnavailable, ErrorCodes.internal]);
 

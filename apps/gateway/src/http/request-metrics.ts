@@ -3,16 +3,17 @@ import { metrics } from '@helix/telemetry';
 import type { RequestState } from '../pipeline/request-state.js';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
-const lazy = <T>(make: () => T) => {
-  let v: T | undefined;
-  return () => (v ??= make());
+/** Registered at import, so `/metrics` lists it (at zero) before its first use. */
+const registered = <T>(make: () => T) => {
+  const v = make();
+  return () => v;
 };
 
-const requests = lazy(() => metrics.counter('helix_requests_total', 'Requests answered by the gateway.', ['endpoint', 'model', 'status', 'outcome', 'cache_status']));
-const duration = lazy(() => metrics.histogram('helix_request_duration_seconds', 'Time from request to the end of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
-const ttfb = lazy(() => metrics.histogram('helix_request_ttfb_seconds', 'Time to the first byte of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
-const cost = lazy(() => metrics.counter('helix_cost_usd_total', 'Cost of answered requests as the gateway priced them, USD (cache hits cost 0).', ['model']));
-const tokens = lazy(() => metrics.counter('helix_tokens_total', 'Tokens by model and kind (input, output, cache_read, cache_write, reasoning).', ['model', 'kind']));
+const requests = registered(() => metrics.counter('helix_requests_total', 'Requests answered by the gateway.', ['endpoint', 'model', 'status', 'outcome', 'cache_status']));
+const duration = registered(() => metrics.histogram('helix_request_duration_seconds', 'Time from request to the end of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
+const ttfb = registered(() => metrics.histogram('helix_request_ttfb_seconds', 'Time to the first byte of the answer.', ['endpoint', 'model', 'cache_status'], SECONDS));
+const cost = registered(() => metrics.counter('helix_cost_usd_total', 'Cost of answered requests as the gateway priced them, USD (cache hits cost 0).', ['model']));
+const tokens = registered(() => metrics.counter('helix_tokens_total', 'Tokens by model and kind (input, output, cache_read, cache_write, reasoning).', ['model', 'kind']));
 
 const CACHE: Record<number, string> = {
   [CacheStatus.MISS]: 'miss',

@@ -23,7 +23,8 @@ import { Pipeline } from './pipeline.js';
 import { CHAT_PIPELINE, EMBEDDINGS_PIPELINE } from './pipeline.tokens.js';
 import type { RequestState } from './request-state.js';
 
-const refusedForEvents = () => metrics.counter('helix_events_backpressure_refusals_total', 'Requests refused because the event outbox was full.', []);
+const refusedCounter = metrics.counter('helix_events_backpressure_refusals_total', 'Requests refused because the event outbox was full.', []);
+const refusedForEvents = () => refusedCounter;
 
 /**
  * The gateway's pipelines (DESIGN §2):
