@@ -86,4 +86,40 @@ describe('Pipeline', () => {
     expect(errors).toEqual(['bad:boom']);
     expect(ran).toEqual(['good']);
   });
+
+  it('runs sync and async hooks alike: order, a sync refusal, an async transform after sync ones, a rejected after', async () => {
+    const log: string[] = [];
+    const errors: string[] = [];
+    const tag = (a: Answer, name: string): Answer => (a.kind === 'json' ? { ...a, body: { ...a.body, via: [...((a.body.via as string[]) ?? []), name] } } : a);
+    const sync = (name: string, refuse = false): Step => ({
+      name,
+      before: () => {
+        log.push(`before:${name}`);
+        if (refuse) throw new Error(`${name} refused`);
+      },
+      transform: (a) => (log.push(`transform:${name}`), tag(a, name)),
+      after: () => void log.push(`after:${name}`),
+    });
+    const slow: Step = {
+      name: 'slow',
+      before: async () => void log.push('before:slow'),
+      transform: async (a) => (log.push('transform:slow'), tag(a, 'slow')),
+      after: async () => {
+        log.push('after:slow');
+        throw new Error('late');
+      },
+    };
+    const p = new Pipeline([[sync('a')], [slow], [sync('b')]], handler(log), (step, e) => errors.push(`${step.name}:${(e as Error).message}`));
+    const s = state();
+    const exec = await p.run(s);
+    await p.finish(s, exec.ran);
+    expect(log).toEqual(['before:a', 'before:slow', 'before:b', 'handler', 'transform:b', 'transform:slow', 'transform:a', 'after:b', 'after:slow', 'after:a']);
+    expect(exec.answer).toMatchObject({ body: { tag: 'provider', via: ['b', 'slow', 'a'] } });
+    expect(errors).toEqual(['slow:late']);
+
+    const refused = new Pipeline([[sync('a')], [sync('r', true)], [sync('never')]], handler(log), () => {});
+    const r = await refused.run(state());
+    expect(String(r.error)).toMatch(/r refused/);
+    expect(r.ran.map((x) => x.name)).toEqual(['a', 'r']);
+  });
 });

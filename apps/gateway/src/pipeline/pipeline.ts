@@ -22,15 +22,17 @@ export class Pipeline {
     private readonly onAfterError: (step: Step, error: unknown) => void,
   ) {}
 
+  /** A hook that returns a value, not a promise, is not awaited: a request crosses fewer microtask turns. */
   async run(state: RequestState): Promise<Execution> {
     const ran: Step[] = [];
     try {
       for (const group of this.groups) {
-        const answer = group.length === 1 ? await this.runOne(group[0]!, state, ran) : await this.runGroup(group, state, ran);
-        if (answer) return { ran, answer: await this.transform(answer, state, ran) };
+        const pending = group.length === 1 ? this.runOne(group[0]!, state, ran) : this.runGroup(group, state, ran);
+        const answer = isThenable(pending) ? await pending : pending;
+        if (answer) return { ran, answer: await this.transform(answer, state, ran, ran.length - 1) };
       }
       const answer = await this.handler.handle(state);
-      return { ran, answer: await this.transform(answer, state, ran) };
+      return { ran, answer: await this.transform(answer, state, ran, ran.length - 1) };
     } catch (error) {
       return { ran, error };
     }
@@ -42,14 +44,15 @@ export class Pipeline {
       const step = ran[i]!;
       if (!step.after) continue;
       try {
-        await step.after(state);
+        const done = step.after(state);
+        if (isThenable(done)) await done;
       } catch (error) {
         this.onAfterError(step, error);
       }
     }
   }
 
-  private async runOne(step: Step, state: RequestState, ran: Step[]): Promise<Answer | void> {
+  private runOne(step: Step, state: RequestState, ran: Step[]): Promise<Answer | void> | Answer | void {
     ran.push(step);
     return beforeStep(step, state);
   }
@@ -61,12 +64,20 @@ export class Pipeline {
     for (const r of results) if (r.status === 'fulfilled' && r.value) return r.value;
   }
 
-  private async transform(answer: Answer, state: RequestState, ran: readonly Step[]): Promise<Answer> {
+  /** The transforms of `ran[from]` down to `ran[0]`; async from the first one that returns a promise. */
+  private transform(answer: Answer, state: RequestState, ran: readonly Step[], from: number): Answer | Promise<Answer> {
     let out = answer;
-    for (let i = ran.length - 1; i >= 0; i--) {
+    for (let i = from; i >= 0; i--) {
       const t = ran[i]!.transform;
-      if (t) out = await t.call(ran[i], out, state);
+      if (!t) continue;
+      const next = t.call(ran[i], out, state);
+      if (isThenable(next)) return next.then((a) => this.transform(a, state, ran, i - 1));
+      out = next;
     }
     return out;
   }
+}
+
+function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | undefined)?.then === 'function';
 }
