@@ -70,8 +70,9 @@ export class ProtoWriter {
     this.buf[this.pos++] = 1;
   }
 
+  /** -0 is written, as protobuf-es writes it: only +0 is the zero value. */
   float(field: number, v: number): void {
-    if (v === 0) return;
+    if (Object.is(v, 0)) return;
     this.tag(field, WIRE_FIXED32);
     this.room(4);
     this.pos = this.buf.writeFloatLE(v, this.pos);

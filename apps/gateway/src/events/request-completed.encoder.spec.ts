@@ -7,7 +7,7 @@ import { encodeRequestCompleted } from './request-completed.encoder.js';
 const text = fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme-ascii', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 200 }));
 const u32 = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 200 }), fc.nat({ max: 0xffffffff }));
 const i64 = fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 2n ** 53n }), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }));
-const f32 = fc.oneof(fc.constant(0), fc.float({ noNaN: true }));
+const f32 = fc.oneof(fc.constant(0), fc.constant(-0), fc.float());
 const tenant = fc.record({ orgId: text, teamId: text, userId: text, keyId: text });
 const attempt = fc.record({ deployment: text, provider: text, model: text, httpStatus: u32, errorType: text, durationMs: u32 });
 const usage = fc.record({ inputTokens: u32, outputTokens: u32, cacheReadTokens: u32, cacheWriteTokens: u32, reasoningTokens: u32, estimated: fc.boolean() });
@@ -110,7 +110,7 @@ describe('encodeRequestCompleted', () => {
         const e = create(RequestCompletedSchema, init);
         expect(Buffer.from(encodeRequestCompleted(e)).equals(Buffer.from(toBinary(RequestCompletedSchema, e)))).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 
@@ -124,6 +124,14 @@ describe('encodeRequestCompleted', () => {
     expect(unset(RequestCompletedSchema, e as unknown as Record<string, unknown>)).toEqual(['usage.reasoningTokens']);
     const other = Buffer.from(encodeRequestCompleted({ ...full, ttfbMs: 81 }));
     expect(other.equals(Buffer.from(toBinary(RequestCompletedSchema, full)))).toBe(false);
+  });
+
+  it('writes a float of -0 and of NaN, skips +0, as toBinary does', () => {
+    for (const cacheSimilarity of [-0, Number.NaN, 0]) {
+      const e = create(RequestCompletedSchema, { cacheSimilarity });
+      expect(Buffer.from(encodeRequestCompleted(e)).equals(Buffer.from(toBinary(RequestCompletedSchema, e)))).toBe(true);
+    }
+    expect(encodeRequestCompleted(create(RequestCompletedSchema, { cacheSimilarity: -0 })).length).toBe(6);
   });
 
   it('lengths of nested messages of 128 bytes and more take two bytes', () => {
