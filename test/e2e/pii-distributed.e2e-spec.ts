@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { startMockUpstream, type MockUpstream } from '../../apps/mock-upstream/src/mock-upstream.js';
 import { rawValuesIn } from '../integration/pii/support/raw-values.js';
 import { createTestDatabase, testNatsUrl, testRedisPrefix, testRedisUrl, uniqueName } from '../support/infra.js';
@@ -14,6 +10,8 @@ import { until } from '../support/wait.js';
 import { admin, provisionKey, type ProvisionedKey } from './support/admin-client.js';
 import { distributedConfig, migrate } from './support/distributed.js';
 import { spawnHelix, type HelixProcess } from './support/helix-process.js';
+import { reconfigure } from './support/reconfigure.js';
+import { postgresDump, redisDump } from './support/store-dump.js';
 
 const MASTER = `hx-master-${'p'.repeat(40)}`;
 const CANARY = `HELIX_CANARY_${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -49,17 +47,6 @@ const eventBytes = () => Buffer.concat(events.map((e) => e.bytes));
 
 const client = (k: ProvisionedKey) => new OpenAI({ apiKey: k.key, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
 
-/** Rewrites a process's config file and waits until it logs the reload. */
-async function reconfigure(p: HelixProcess, change: (cfg: Record<string, any>) => void, logged = 'config reloaded'): Promise<void> {
-  const file = join(p.dataDir, 'helix.yaml');
-  const cfg = parse(readFileSync(file, 'utf8')) as Record<string, any>;
-  change(cfg);
-  const before = p.logs().split(logged).length;
-  writeFileSync(file, stringify(cfg));
-  p.process.kill('SIGHUP');
-  await until(() => p.logs().split(logged).length > before, `${p.app} logged "${logged}"`, 30_000);
-}
-
 beforeAll(async () => {
   upstream = await startMockUpstream();
   db = await createTestDatabase();
@@ -83,59 +70,6 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function withRedis<T>(fn: (redis: Redis) => Promise<T>): Promise<T> {
-  const redis = new Redis(testRedisUrl());
-  try {
-    return await fn(redis);
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Every key under the suite's prefix with its value, whatever the type, as one text. */
-function redisDump(): Promise<string> {
-  return withRedis(async (redis) => {
-    const out: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500);
-      cursor = next;
-      for (const k of keys) {
-        const type = await redis.type(k);
-        const value =
-          type === 'string' ? await redis.getBuffer(k)
-          : type === 'hash' ? await redis.hgetall(k)
-          : type === 'list' ? await redis.lrange(k, 0, -1)
-          : type === 'set' ? await redis.smembers(k)
-          : type === 'zset' ? await redis.zrange(k, 0, -1, 'WITHSCORES')
-          : type === 'stream' ? await redis.xrange(k, '-', '+')
-          : null;
-        out.push(k, Buffer.isBuffer(value) ? value.toString('latin1') : JSON.stringify(value));
-      }
-    } while (cursor !== '0');
-    return out.join('\n');
-  });
-}
-
-/** Every row of every table of the test database, every column as JSON text. */
-async function postgresDump(): Promise<{ tables: number; text: string }> {
-  const c = new pg.Client({ connectionString: db.url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ s: string; t: string }>(
-      `SELECT table_schema AS s, table_name AS t FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    const parts: string[] = [];
-    for (const { s, t } of rows) {
-      const res = await c.query<{ r: string }>(`SELECT row_to_json(x)::text AS r FROM "${s}"."${t}" x`);
-      parts.push(...res.rows.map((r) => r.r));
-    }
-    return { tables: rows.length, text: parts.join('\n') };
-  } finally {
-    await c.end();
-  }
-}
-
 describe('PII with the pii-service as its own process (NATS, Redis, Postgres)', () => {
   it('redacts before the upstream and restores for the caller, streamed and not', async () => {
     upstream.reset();
@@ -158,7 +92,8 @@ describe('PII with the pii-service as its own process (NATS, Redis, Postgres)', 
     const analyzed = await fetch(`${gateway.url}/v1/pii/analyze`, { method: 'POST', headers: { authorization: `Bearer ${closed.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: PROMPTS.join(' '), language: 'en' }) });
     expect(analyzed.status).toBe(200);
 
-    await withRedis((r) => r.set(`${redisPrefix}e2e:canary`, CANARY));
+    const redis = new Redis(testRedisUrl());
+    await redis.set(`${redisPrefix}e2e:canary`, CANARY).finally(() => redis.disconnect());
     await admin(gateway.url, MASTER, 'POST', '/admin/keys', { name: CANARY, user_id: closed.userId, role: 'member' });
     await client(closed).chat.completions.create({ model: 'gpt-test', messages: [{ role: 'user', content: 'canary request' }] }, { headers: { 'x-request-id': CANARY } });
     await reconfigure(piiService, (cfg) => (cfg.pii = { ...cfg.pii, defaultPolicy: { entities: [CANARY] } }), 'config reload refused');
@@ -166,10 +101,10 @@ describe('PII with the pii-service as its own process (NATS, Redis, Postgres)', 
     await until(() => rawValuesIn(eventBytes(), [CANARY]).length === 1, 'the canary request event', 20_000);
     expect(events.filter((e) => e.subject.endsWith('.pii.detected.v1')).length).toBeGreaterThanOrEqual(PROMPTS.length);
     expect(events.filter((e) => e.subject.endsWith('.request.completed.v1')).length).toBeGreaterThanOrEqual(PROMPTS.length);
-    const pgDump = await postgresDump();
+    const pgDump = await postgresDump(db.url);
     expect(pgDump.tables).toBeGreaterThan(3);
     const stores: [string, string | Uint8Array][] = [
-      ['redis', await redisDump()],
+      ['redis', (await redisDump(testRedisUrl(), redisPrefix)).text],
       ['postgres', pgDump.text],
       ['logs', gateway.logs() + piiService.logs()],
       ['events', eventBytes()],
