@@ -17,9 +17,9 @@ const serviceName = (app: HelixApp) => `helix-${app}`;
 const COMPLETED = 'helix.events.request.completed.v1';
 /** The request/reply calls of one chat request, and the service answering each. */
 const RPCS = [
-  { subject: 'helix.pii.redact.v1', service: 'pii-service', step: 'pii redact' },
-  { subject: 'helix.cache.lookup.v1', service: 'cache-service', step: 'cache lookup' },
-  { subject: 'helix.cost.reserve.v1', service: 'cost-service', step: 'budget reserve' },
+  { subject: 'helix.pii.redact.v1', service: 'pii-service', step: 'pii redact', attribute: ['helix.pii.entities', (v: unknown) => typeof v === 'number' && v > 0] },
+  { subject: 'helix.cache.lookup.v1', service: 'cache-service', step: 'cache lookup', attribute: ['helix.cache.status', (v: unknown) => v === 'miss'] },
+  { subject: 'helix.cost.reserve.v1', service: 'cost-service', step: 'budget reserve', attribute: ['helix.budget.verdict', (v: unknown) => v === 'allow'] },
 ] as const;
 const CONSUMERS = [
   { service: 'cost-service', durable: 'cost-ledger' },
@@ -102,6 +102,9 @@ function checkTrace(traceId: string, parentId: string): string[] {
     childOf(step, client, `client span of ${rpc.subject}`);
     const handler = find((s) => s.service === serviceName(rpc.service) && s.kind === SpanKinds.server && s.name === `process ${rpc.subject}`, `${rpc.service} handler span of ${rpc.subject}`);
     childOf(client, handler, `${rpc.service} handler span`);
+    const [key, ok] = rpc.attribute;
+    if (handler && !ok(handler.attributes[key])) failures.push(`${rpc.service} handler span: ${key} = ${JSON.stringify(handler.attributes[key])}`);
+    if (step && !ok(step.attributes[key])) failures.push(`${rpc.step} span: ${key} = ${JSON.stringify(step.attributes[key])}`);
   }
   const publish = find((s) => s.service === 'helix-gateway' && s.kind === SpanKinds.producer && s.name === `publish ${COMPLETED}`, 'publish span of the completed event');
   childOf(server, publish, 'publish span');

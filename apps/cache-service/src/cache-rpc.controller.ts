@@ -2,6 +2,7 @@ import { Controller, Inject, UseFilters } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusExceptionFilter } from '@helix/bus';
 import { RpcSubjects, type CacheInvalidateRequest, type CacheLookupRequest, type CacheStatsRequest, type CacheWarmRequest } from '@helix/contracts';
+import { annotateSpan, cacheAttributes } from '@helix/telemetry';
 import type { CacheCore } from './cache-core.js';
 import { CACHE_CORE } from './cache.tokens.js';
 
@@ -14,7 +15,9 @@ export class CacheRpcController {
   @MessagePattern(RpcSubjects.cacheLookup)
   async lookup(@Payload() req: CacheLookupRequest) {
     try {
-      return await this.core.lookup.execute(req);
+      const reply = await this.core.lookup.execute(req);
+      annotateSpan(() => cacheAttributes(reply.status ?? 0, reply.similarity ?? 0));
+      return reply;
     } catch (err) {
       this.core.deps.metrics.errors.inc({ operation: 'lookup' });
       throw err;

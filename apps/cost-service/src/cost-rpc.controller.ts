@@ -12,6 +12,7 @@ import {
   type UserDataEraseRequest,
   type UserDataExportRequest,
 } from '@helix/contracts';
+import { annotateSpan } from '@helix/telemetry';
 import type { CostCore } from './cost-core.js';
 import { COST_CORE } from './cost.tokens.js';
 
@@ -26,7 +27,9 @@ export class CostRpcController {
     const end = this.core.metrics.reserveSeconds.startTimer();
     const reply = await this.core.reserve.execute(req);
     end();
-    this.core.metrics.reservations.inc({ verdict: reply.verdict === BudgetVerdict.REFUSE ? 'refuse' : reply.cappedMaxTokens ? 'capped' : 'allow' });
+    const verdict = reply.verdict === BudgetVerdict.REFUSE ? 'refuse' : reply.cappedMaxTokens ? 'capped' : 'allow';
+    this.core.metrics.reservations.inc({ verdict });
+    annotateSpan(() => ({ 'helix.budget.verdict': verdict }));
     return reply;
   }
 

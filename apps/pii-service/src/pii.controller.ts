@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusExceptionFilter } from '@helix/bus';
 import { RpcSubjects, type PiiAnalyzeRequest, type PiiAnonymizeRequest, type PiiRedactRequest } from '@helix/contracts';
 import { AnalyzeUseCase, AnonymizeUseCase, RedactUseCase } from '@helix/pii';
+import { annotateSpan, piiAttributes } from '@helix/telemetry';
 
 /** The pii-service's bus handlers: decode, call the use case, encode. */
 @Controller()
@@ -15,8 +16,10 @@ export class PiiController {
   ) {}
 
   @MessagePattern(RpcSubjects.piiRedact)
-  redact(@Payload() req: PiiRedactRequest) {
-    return this.redactor.execute(req);
+  async redact(@Payload() req: PiiRedactRequest) {
+    const reply = await this.redactor.execute(req);
+    annotateSpan(() => piiAttributes(reply.detections ?? [], reply.blocked === true));
+    return reply;
   }
 
   @MessagePattern(RpcSubjects.piiAnalyze)

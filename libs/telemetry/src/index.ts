@@ -12,6 +12,7 @@ export {
 } from './health/health.registry.js';
 export { HealthController } from './health/health.controller.js';
 export { runningTracing, startServiceTracing, startTracing, type Tracing } from './tracing/tracing.js';
+export { annotateSpan, cacheAttributes, piiAttributes } from './tracing/helix-attributes.js';
 export { activeSpan, activeTraceId, failSpan, injectTraceContext, inServerSpan, inSpan, SpanKind, startSpan, tracingOn, withSpan } from './tracing/spans.js';
 export { TelemetryModule, type TelemetryModuleOptions } from './telemetry.module.js';
 export { LOGGER } from './telemetry.constants.js';

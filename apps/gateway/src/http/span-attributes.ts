@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
-import { CacheStatus, ErrorCodes } from '@helix/contracts';
+import { ErrorCodes } from '@helix/contracts';
+import { cacheAttributes, piiAttributes as piiCounts } from '@helix/telemetry';
 import type { RoutedDeployment } from '../models/model-catalog.js';
 import type { Endpoint, RequestState } from '../pipeline/request-state.js';
 
@@ -14,12 +15,6 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   gemini: 'gcp.gemini',
 };
 
-const CACHE_STATUS: Readonly<Record<number, string>> = {
-  [CacheStatus.MISS]: 'miss',
-  [CacheStatus.HIT_EXACT]: 'hit_exact',
-  [CacheStatus.HIT_SEMANTIC]: 'hit_semantic',
-  [CacheStatus.BYPASS]: 'bypass',
-};
 
 export const genAiProvider = (provider: string): string => PROVIDER_NAMES[provider] ?? provider;
 
@@ -39,14 +34,13 @@ export function requestStartAttributes(s: RequestState): Attributes {
 export function requestEndAttributes(s: RequestState): Attributes {
   const a: Attributes = {
     'http.response.status_code': s.httpStatus,
-    'helix.cache.status': CACHE_STATUS[s.cache.status] ?? 'bypass',
+    ...cacheAttributes(s.cache.status, s.cache.similarity),
     'helix.budget.verdict': budgetVerdict(s),
     'helix.cost.usd': Number(s.costPicoUsd) / 1e12,
     'helix.attempts': s.attempts.length,
   };
   if (s.servedModel) a['gen_ai.response.model'] = s.servedModel;
   if (s.deployment) a['gen_ai.provider.name'] = genAiProvider(s.deployment.provider);
-  if (s.cache.similarity > 0) a['helix.cache.similarity'] = s.cache.similarity;
   if (s.errorCode) a['error.type'] = s.errorCode;
   Object.assign(a, usageAttributes(s), piiAttributes(s));
   const reasons = finishReasons(s.upstreamBody);
@@ -58,7 +52,7 @@ export function requestEndAttributes(s: RequestState): Attributes {
 export function stepEndAttributes(step: string, s: RequestState): Attributes {
   switch (step) {
     case 'cache':
-      return { 'helix.cache.status': CACHE_STATUS[s.cache.status] ?? 'pending', ...(s.cache.similarity > 0 && { 'helix.cache.similarity': s.cache.similarity }) };
+      return cacheAttributes(s.cache.status, s.cache.similarity);
     case 'pii':
       return piiAttributes(s);
     case 'budget':
@@ -94,18 +88,9 @@ function usageAttributes(s: RequestState): Attributes {
   return { 'gen_ai.usage.input_tokens': s.usage.inputTokens, 'gen_ai.usage.output_tokens': s.usage.outputTokens };
 }
 
-/** Entity counts by type (`helix.pii.entities` = all of them); the detected values never. */
+/** PII entity counts by type; the detected values never. */
 function piiAttributes(s: RequestState): Attributes {
-  if (!s.pii) return {};
-  const a: Attributes = { 'helix.pii.blocked': s.pii.blocked };
-  let total = 0;
-  for (const d of s.pii.detections) {
-    total += d.count;
-    const key = `helix.pii.entities.${d.entityType.toLowerCase()}`;
-    a[key] = ((a[key] as number | undefined) ?? 0) + d.count;
-  }
-  a['helix.pii.entities'] = total;
-  return a;
+  return s.pii ? piiCounts(s.pii.detections, s.pii.blocked) : {};
 }
 
 /** allow, capped, refuse, unavailable (failed open or closed), or none (no budget step ran). */
