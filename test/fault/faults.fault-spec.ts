@@ -65,9 +65,9 @@ const upstream = (name: string, faults: Record<string, string>): Phase => ({
   windowMs: LONG ? 30_000 : 6_000,
   faultAtMs: 1_000,
   async inject(c) {
-    c.primary.setFaults(faults);
+    await c.primary.setFaults(faults);
     await sleep((LONG ? 30_000 : 6_000) - 2_500);
-    c.primary.setFaults({});
+    await c.primary.setFaults({});
   },
 });
 

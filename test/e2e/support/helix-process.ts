@@ -34,6 +34,8 @@ export interface SpawnOptions {
   port?: number;
   /** Wait for /health/ready to answer 200 (default true). */
   waitReady?: boolean;
+  /** How long to wait for it, at each start (default 60 s). */
+  readyTimeoutMs?: number;
 }
 
 /** Runs one Helix app from `dist/` (the e2e tier builds it once) as its own process. */
@@ -53,7 +55,7 @@ export async function spawnHelix(app: HelixApp, opts: SpawnOptions = {}): Promis
     child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-    if (opts.waitReady !== false) await waitReady(`http://127.0.0.1:${port}`, child, () => output);
+    if (opts.waitReady !== false) await waitReady(`http://127.0.0.1:${port}`, child, () => output, opts.readyTimeoutMs);
   };
   await launch();
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {

@@ -1,15 +1,18 @@
 import pg from 'pg';
-import { startMockUpstream, type MockUpstream } from '../../../apps/mock-upstream/src/mock-upstream.js';
 import { admin, provisionKey, type ProvisionedKey } from '../../e2e/support/admin-client.js';
 import { distributedConfig, migrate } from '../../e2e/support/distributed.js';
 import { merge, spawnHelix, type HelixApp, type HelixProcess } from '../../e2e/support/helix-process.js';
 import { uniqueName } from '../../support/infra.js';
 import { startNats, startPostgres, startRedis, type PrivateServer } from '../../support/servers.js';
+import { startMockProcess, type MockProcess } from './mock-process.js';
 
 export type BackendApp = Exclude<HelixApp, 'standalone' | 'gateway'>;
 export const BACKENDS: BackendApp[] = ['pii-service', 'cache-service', 'cost-service', 'analytics-service'];
 
 export const MASTER = `hx-master-${'f'.repeat(40)}`;
+
+/** A start (or restart) may take long on a loaded 2-core machine while the load runs. */
+const READY_MS = 120_000;
 
 /** $3 / $15 per million tokens for every model of the suite, so each answer costs something. */
 const PRICES = ['gpt-test', 'gpt-backup', 'mock-gpt'].map((model) => ({ model, inputPerMTok: 3, outputPerMTok: 15 }));
@@ -27,7 +30,7 @@ export interface ClusterOptions {
  * The whole distributed Helix on private servers: NATS (JetStream), Redis (append-only file) and Postgres
  * on spare loopback ports, migrated; the gateway and the pii-, cache-, cost- and analytics-service as
  * separate processes from dist/, with the budget, pii and cache steps on (budget and PII fail closed, the
- * cache fails open); a primary and a backup mock upstream, `gpt-test` falling back to `gpt-backup`.
+ * cache fails open); a primary and a backup mock upstream (processes too), `gpt-test` falling back to `gpt-backup`.
  */
 export class Cluster {
   readonly gateways: HelixProcess[] = [];
@@ -39,8 +42,8 @@ export class Cluster {
     readonly nats: PrivateServer,
     readonly redis: PrivateServer,
     readonly postgres: PrivateServer,
-    readonly primary: MockUpstream,
-    readonly backup: MockUpstream,
+    readonly primary: MockProcess,
+    readonly backup: MockProcess,
   ) {}
 
   static async start(opts: ClusterOptions = {}): Promise<Cluster> {
@@ -48,8 +51,8 @@ export class Cluster {
       startNats(),
       startRedis({ persist: true }),
       startPostgres(),
-      startMockUpstream({ chunkDelayMs: opts.chunkDelayMs ?? 5, logSize: 50 }),
-      startMockUpstream({ chunkDelayMs: opts.chunkDelayMs ?? 5, logSize: 50 }),
+      startMockProcess({ chunkDelayMs: opts.chunkDelayMs ?? 5 }),
+      startMockProcess({ chunkDelayMs: opts.chunkDelayMs ?? 5 }),
     ]);
     const cluster = new Cluster(nats, redis, postgres, primary, backup);
     await cluster.boot(opts);
@@ -87,18 +90,18 @@ export class Cluster {
     });
     for (const app of BACKENDS) this.backends.set(app, []);
     const replicas = opts.replicas ?? 1;
-    await Promise.all(BACKENDS.flatMap((app) => Array.from({ length: replicas }, () => this.addBackend(app))));
+    for (let i = 0; i < replicas; i++) await Promise.all(BACKENDS.map((app) => this.addBackend(app)));
     for (let i = 0; i < replicas; i++) await this.addGateway();
   }
 
   async addBackend(app: BackendApp): Promise<HelixProcess> {
-    const p = await spawnHelix(app, { config: this.config });
+    const p = await spawnHelix(app, { config: this.config, readyTimeoutMs: READY_MS });
     this.backends.get(app)!.push(p);
     return p;
   }
 
   async addGateway(): Promise<HelixProcess> {
-    const p = await spawnHelix('gateway', { config: this.config, env: { HELIX_MASTER_KEY: MASTER } });
+    const p = await spawnHelix('gateway', { config: this.config, env: { HELIX_MASTER_KEY: MASTER }, readyTimeoutMs: READY_MS });
     this.gateways.push(p);
     return p;
   }

@@ -161,3 +161,15 @@ export function tally(outcomes: readonly Outcome[]): Record<string, number> {
   }
   return out;
 }
+
+/** Outcomes other than a clean 200, counted per second of the load (by send time), for failure messages. */
+export function timeline(outcomes: readonly Outcome[], isBad: (o: Outcome) => boolean): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const o of outcomes) {
+    if (!isBad(o)) continue;
+    const s = `${Math.floor(o.sentAt / 1000)}s`;
+    const k = o.failure ?? `${o.status} ${o.errorCode ?? ''}`;
+    (out[s] ??= {})[k] = (out[s]![k] ?? 0) + 1;
+  }
+  return out;
+}
