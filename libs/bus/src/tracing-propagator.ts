@@ -64,17 +64,7 @@ export function tracingPropagator(opts: TracingPropagatorOptions): BusPropagator
           parentOf(d.headers, ROOT_CONTEXT),
         ),
       );
-      let result: unknown;
-      const endAll = (err?: unknown) => spans.forEach((s) => end(s, err));
-      try {
-        result = fn();
-      } catch (err) {
-        endAll(err);
-        throw err;
-      }
-      if (isThenable(result)) return result.then((v) => (endAll(), v), (err: unknown) => (endAll(err), Promise.reject(err))) as never;
-      endAll();
-      return result as never;
+      return whenSettled(fn, (err) => spans.forEach((s) => end(s, err)));
     },
   };
 }
@@ -103,15 +93,20 @@ export function outgoingAttributes(call: OutgoingCall): Attributes {
 
 /** Runs `fn`, ending the span when it returns, throws, or its promise settles. */
 function ended<T>(span: Span, fn: () => T): T {
+  return whenSettled(fn, (err) => end(span, err));
+}
+
+/** Runs `fn` and calls `done` (with the error, if any) once it returned, threw, or its promise settled. */
+function whenSettled<T>(fn: () => T, done: (err?: unknown) => void): T {
   let result: T;
   try {
     result = fn();
   } catch (err) {
-    end(span, err);
+    done(err);
     throw err;
   }
-  if (isThenable(result)) return result.then((v) => (end(span), v), (err: unknown) => (end(span, err), Promise.reject(err))) as T;
-  end(span);
+  if (isThenable(result)) return result.then((v) => (done(), v), (err: unknown) => (done(err), Promise.reject(err))) as T;
+  done();
   return result;
 }
 
