@@ -35,7 +35,7 @@ const V = {
   ibanCompact: 'DE89370400440532013000',
   ssn: '536-22-8726',
   githubToken: 'ghp_aBcD1234EfGh5678IjKl9012MnOp3456QrSt',
-  openaiKey: 'sk-proj-Zx81Qa0Lk2Pm9Wv7Bn4Rt6Yc3Hd5Jf1Gs8Ue0Io',
+  openaiKey: 'sk-proj-Zx81Qa0Lk2Pm9Wv7Bn4Rt6Yc3Hd5Jf1Gs8Ue0IoT3BlbkFJq7Mw2Ne4Rb6Tc8Vd0Xf2Hg4Jk6Lm8Np',
   awsKey: 'AKIAIOSFODNN7EXAMPLE',
 };
 const VALUES = Object.values(V);
