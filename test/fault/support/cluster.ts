@@ -55,7 +55,12 @@ export class Cluster {
       startMockProcess({ chunkDelayMs: opts.chunkDelayMs ?? 5 }),
     ]);
     const cluster = new Cluster(nats, redis, postgres, primary, backup);
-    await cluster.boot(opts);
+    try {
+      await cluster.boot(opts);
+    } catch (err) {
+      await cluster.dispose();
+      throw err;
+    }
     return cluster;
   }
 
