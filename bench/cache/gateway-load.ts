@@ -13,13 +13,9 @@ export interface LoadRow {
 /** A request whose prompt is new every time it is sent: every lookup misses. */
 function unique(req: TargetRequest): TargetRequest {
   let n = 0;
-  const base = JSON.parse(req.body) as { model: string; messages: { role: string; content: string }[] };
-  return {
-    ...req,
-    get body() {
-      return JSON.stringify({ ...base, messages: [{ role: 'user', content: `${base.messages[0]!.content} #${n++} ${Math.random()}` }] });
-    },
-  };
+  const first = typeof req.body === 'function' ? req.body() : req.body;
+  const base = JSON.parse(first) as { model: string; messages: { role: string; content: string }[] };
+  return { ...req, body: () => JSON.stringify({ ...base, messages: [{ role: 'user', content: `${base.messages[0]!.content} #${n++} ${Math.random()}` }] }) };
 }
 
 async function run(req: TargetRequest, rate: number, seconds: number): Promise<LoadResult> {
