@@ -47,10 +47,14 @@ async function startsReady(app: string, env: Record<string, string>): Promise<st
 
 describe('a production install (npm ci --omit=dev) starts every service from dist', () => {
   it('has no dev dependency in it', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
-    const installed = (name: string) => existsSync(join(dir, 'node_modules', name, 'package.json'));
-    expect(Object.keys(pkg.dependencies).filter((n) => !installed(n))).toEqual([]);
-    expect(Object.keys(pkg.devDependencies).filter(installed)).toEqual([]);
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+    const entries = Object.entries(lock.packages).filter(([path]) => path.startsWith('node_modules/'));
+    const devOnly = entries.filter(([, e]) => e.dev).map(([path]) => path);
+    const needed = entries.filter(([, e]) => !e.dev && !e.optional).map(([path]) => path);
+    expect(devOnly).toContain('node_modules/vitest');
+    expect(existsSync(join(ROOT, 'node_modules/vitest/package.json'))).toBe(true);
+    expect(devOnly.filter((path) => existsSync(join(dir, path, 'package.json')))).toEqual([]);
+    expect(needed.filter((path) => !existsSync(join(dir, path, 'package.json')))).toEqual([]);
   });
 
   it('runs the migrations and starts the five services against NATS, Redis and Postgres', async () => {
