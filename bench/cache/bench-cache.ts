@@ -36,7 +36,7 @@ const say = (s = '') => {
 };
 const f = (x: number, d = 2) => x.toFixed(d);
 
-say(`Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench:cache -- --pairs ${values.pairs} --sections ${values.sections}${values.write ? ' --write' : ''}\`. Machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, shared with other work while it ran.`);
+say(`Date: ${new Date().toISOString().slice(0, 10)}. Command: \`npm run bench:cache -- --pairs ${values.pairs} --sections ${values.sections} --sizes ${values.sizes}${values.write ? ' --write' : ''}\`. Machine: ${cpus()[0]?.model ?? '?'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, shared with other work while it ran.`);
 
 if (sections.has('quality')) await quality();
 if (sections.has('scale')) scale();
