@@ -175,8 +175,19 @@ describe('fuzz: the gateway HTTP API answers hostile input with a 4xx in the Ope
     const limit = 4 * 1024 * 1024;
     for (const size of [limit - 1024, limit + 1, 3 * limit]) {
       const body = JSON.stringify({ ...CHAT, pad: 'a'.repeat(size) });
-      const answer = await post('/v1/chat/completions', jsonHeaders(memberKey), body, `huge body of ${body.length} B`);
-      if (body.length > limit) expect(answer.status).toBe(413);
+      const sent = post('/v1/chat/completions', jsonHeaders(memberKey), body, `huge body of ${body.length} B`);
+      if (body.length <= limit) {
+        expect((await sent).status).toBeLessThan(500);
+        continue;
+      }
+      // Over the limit the gateway answers 413 without reading the rest and closes the connection; a client
+      // still writing may see that as EPIPE or a reset instead of the answer. Either way nothing else may happen.
+      const answer = await sent.catch((err: NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException }) => {
+        const code = err.code ?? err.cause?.code;
+        if (code === 'EPIPE' || code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return undefined;
+        throw err;
+      });
+      if (answer) expect(answer.status).toBe(413);
     }
     const manyMessages = JSON.stringify({ model: 'mock-gpt', messages: Array.from({ length: 100_000 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'x' })) });
     await post('/v1/chat/completions', jsonHeaders(memberKey), manyMessages, '100,000 messages');
