@@ -55,7 +55,13 @@ export async function spawnHelix(app: HelixApp, opts: SpawnOptions = {}): Promis
     child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-    if (opts.waitReady !== false) await waitReady(`http://127.0.0.1:${port}`, child, () => output, opts.readyTimeoutMs);
+    if (opts.waitReady === false) return;
+    try {
+      await waitReady(`http://127.0.0.1:${port}`, child, () => output, opts.readyTimeoutMs);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    }
   };
   await launch();
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
