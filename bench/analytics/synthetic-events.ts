@@ -1,5 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { CacheStatus, RequestCompletedSchema, RequestOutcome, uuidv7, type RequestCompleted } from '@helix/contracts';
+import { seededRandom } from '@helix/providers';
 
 const MODELS = [
   ['gpt-4o', 'openai', 2_500_000n, 10_000_000n],
@@ -12,25 +13,13 @@ const MODELS = [
   ['gemini-flash', 'google', 100_000n, 400_000n],
 ] as const;
 
-/** A small seeded PRNG (mulberry32), so every run makes the same events. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` completed requests spread evenly over `[fromMs, toMs)`, in batches:
  * one org, 50 teams of 4 users with one key each, 8 models on 5 providers,
  * 15 % exact and 5 % semantic cache hits, 3 % errors, log-normal latencies.
  */
 export function* syntheticBatches(count: number, fromMs: number, toMs: number, batch: number, orgId = 'bench-org'): Generator<RequestCompleted[]> {
-  const rnd = prng(42);
+  const rnd = seededRandom(42);
   const step = (toMs - fromMs) / count;
   for (let start = 0; start < count; start += batch) {
     const out: RequestCompleted[] = [];

@@ -24,6 +24,7 @@ export { MockTransport } from './mock/mock.transport.js';
 export { mockReply, MOCK_MODELS, type MockReply } from './mock/mock-reply.js';
 export { DEFAULT_MOCK_SETTINGS, MOCK_HEADERS, settingsFor, type HeaderLookup, type MockSettings } from './mock/mock-settings.js';
 export { MockFailures } from './mock/mock-failures.js';
+export { seededRandom } from './mock/hash.js';
 export { RequestLog, recordableHeaders, type RecordedRequest } from './mock/request-log.js';
 export { ANSWER_PREFIX, lastUserText } from './mock/mock-answer.js';
 export { mockVector } from './mock/mock-embeddings.js';
