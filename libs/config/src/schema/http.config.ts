@@ -29,6 +29,14 @@ export class HttpConfig {
    */
   @IsInt() @Min(1) @Max(65_535) readonly backlog: number = 4096;
 
+  /**
+   * Extra accept handles on the listening socket. Node accepts one connection per handle per
+   * event-loop turn, and a turn under load lasts 50-300 ms, so without them new connections
+   * wait in the kernel queue for seconds while open ones are served. Each handle is one more
+   * descriptor of the same socket (got from a child process at start). 0 turns them off. Default 15.
+   */
+  @IsInt() @Min(0) @Max(255) readonly acceptHandles: number = 15;
+
   /** HTTPS (and optional client certificates); omit for plain HTTP. */
   @IsOptional() @ValidateNested() @Type(() => HttpTlsConfig) readonly tls?: HttpTlsConfig;
 

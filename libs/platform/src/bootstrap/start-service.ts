@@ -7,6 +7,7 @@ import { createLogger, PinoNestLogger } from '@helix/telemetry';
 import { createBus } from '../connections/create-bus.js';
 import { createRedis } from '../connections/create-redis.js';
 import { openDatabase } from '../connections/open-database.js';
+import { addAcceptHandles } from '../http/accept-handles.js';
 import { configureHttpApp, configureHttpSecurity, createFastifyAdapter } from '../http/http-app.js';
 import { PlatformModule, type ServiceInfra } from './platform.module.js';
 
@@ -52,6 +53,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   process.once('beforeExit', () => void db?.close());
   await app.startAllMicroservices();
   await app.listen({ port: config.http.port, host: config.http.host, backlog: config.http.backlog });
+  await addAcceptHandles(app.getHttpServer(), config.http.acceptHandles, config.http.backlog, log);
   log.info({ mode: config.mode, url: await app.getUrl() }, `${opts.service} started`);
   return { app, infra };
 }
