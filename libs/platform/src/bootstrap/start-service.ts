@@ -53,7 +53,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   process.once('beforeExit', () => void db?.close());
   await app.startAllMicroservices();
   await app.listen({ port: config.http.port, host: config.http.host, backlog: config.http.backlog });
-  await addAcceptHandles(app.getHttpServer(), config.http.acceptHandles, config.http.backlog, log);
   log.info({ mode: config.mode, url: await app.getUrl() }, `${opts.service} started`);
+  await addAcceptHandles(app.getHttpServer(), config.http.acceptHandles, config.http.backlog, log);
   return { app, infra };
 }
