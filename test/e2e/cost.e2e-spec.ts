@@ -150,4 +150,31 @@ describe('cost e2e: the embedded default with the openai client', () => {
     await until(async () => (await keySpend(k))?.requests === 3, 'the ledger row', 15_000);
     expect(Number((await keySpend(k))!.savings_usd.model_swap)).toBeGreaterThan(0);
   });
+  // Last: it restarts the process.
+  it('keeps a hard budget across a restart of the embedded default, whose counters live in memory: they are seeded from the ledger', async () => {
+    const k = await provisionKey(helix.url, helix.masterKey());
+    await master('POST', '/admin/budgets', { org_id: k.orgId, team_id: k.teamId, level: 'key', scope_id: k.keyId, period: 'daily', amount_usd: '0.002', hard_limit_usd: '0.002' });
+    const spentUsd = async () => (await master<{ data: { spent_usd: string }[] }>('GET', `/admin/spend/budgets?org_id=${k.orgId}`)).data[0]!.spent_usd;
+    const request = async (i: number) => {
+      try {
+        await client(k).chat.completions.create({ ...ask(`restart ${i}`), model: 'mock-premium', max_tokens: 50 });
+        return 'ok';
+      } catch (err) {
+        return (err as { code?: string }).code ?? String(err);
+      }
+    };
+    let answered = 0;
+    while ((await request(answered)) === 'ok') {
+      answered++;
+      await until(async () => (await keySpend(k))?.requests === answered, 'the ledger row', 15_000);
+      expect(answered).toBeLessThan(20);
+    }
+    const before = await spentUsd();
+    expect(Number(before)).toBeGreaterThan(0);
+
+    await helix.restart();
+    expect(await spentUsd()).toBe('0'); // the counters are gone with the process
+    expect(await request(100)).toBe('budget_exceeded');
+    expect(await spentUsd()).toBe(before);
+  }, 120_000);
 });

@@ -56,6 +56,7 @@ export function createCostCore(deps: CostCoreDeps) {
   const prices = new LivePrices(store, log);
   const counters: BudgetCounters = deps.redis ? new RedisBudgetCounters(deps.redis, store.current.redis.keyPrefix) : new MemoryBudgetCounters(now);
   const budgets = new PgBudgetStore(db);
+  const ledger = new PgLedgerStore(db);
   const directory = new BudgetDirectory(budgets, () => config().budgetCacheMs, now);
   const alertStore = new PgAlertStore(db);
   const channels = new PgChannelStore(db);
@@ -82,8 +83,8 @@ export function createCostCore(deps: CostCoreDeps) {
     directory,
     prices,
     raiser,
-    reserve: new ReserveUseCase({ directory, counters, prices: prices.current, config, events: policy, now }),
-    ingest: new IngestUseCase({ ledger: new PgLedgerStore(db), counters, directory, prices: prices.current, config, events: policy, now }),
+    reserve: new ReserveUseCase({ directory, counters, prices: prices.current, config, events: policy, ledger, now }),
+    ingest: new IngestUseCase({ ledger, counters, directory, prices: prices.current, config, events: policy, now }),
     spend: new SpendUseCase(budgets, counters, config, now),
     report: new ReportUseCase(db),
     budgets: new BudgetAdminUseCase(budgets, directory, () => config().alerts.thresholds, now),

@@ -26,6 +26,7 @@ export { RedisBudgetCounters } from './budgets/redis.budget-counters.js';
 export { BudgetDirectory, type BudgetSource } from './budgets/budget-directory.js';
 export { BudgetUtilisation, type UtilisationRow } from './budgets/budget-utilisation.js';
 export { ReserveUseCase, type ReserveDeps, type ReserveEvents } from './budgets/reserve.usecase.js';
+export { ledgerFilterOf, seedCounters, type LedgerSpend, type LedgerSpendFilter } from './budgets/seed-counters.js';
 export { BudgetAdminUseCase } from './budgets/budget-admin.usecase.js';
 export { SpendUseCase } from './budgets/spend.usecase.js';
 export { toBudgetMessage } from './budgets/budget-proto.js';

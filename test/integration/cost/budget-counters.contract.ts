@@ -50,6 +50,27 @@ export function budgetCountersContract(name: string, factory: () => Promise<Coun
       ]);
     });
 
+    it('with requireSeed, names the counters never seeded and changes nothing; once seeded, reserves against the seeded spend', async () => {
+      await store.seed(org, [{ id: 'seeded', spent: 0n, expireAtMs: 0 }]);
+      const first = await store.reserve(input([hard('seeded', 10_000n), hard('new', 1_000n)], { requireSeed: true }));
+      expect(first).toEqual({ ok: false, unseeded: [1] });
+      expect(await store.read(org, ['seeded', 'new'])).toEqual([{ spent: 0n, reserved: 0n }, { spent: 0n, reserved: 0n }]);
+      await store.seed(org, [{ id: 'new', spent: 700n, expireAtMs: 0 }]);
+      expect(await store.reserve(input([hard('seeded', 10_000n), hard('new', 1_000n)], { requireSeed: true }))).toEqual({ ok: false, refusedBy: 1, used: [0n, 700n] });
+      // control: the same reservation on a counter nobody seeded, without requireSeed, goes through from zero
+      expect(await store.reserve(input([hard('other', 1_000n)]))).toMatchObject({ ok: true, used: [0n] });
+    });
+
+    it('seeds a counter once, to the larger of its spent and the ledger; a later seed (another replica) leaves it', async () => {
+      const charged = await store.settle({ orgId: org, reservationId: randomUUID(), cost: 300n, fallback: [soft('a'), soft('b')], doneTtlMs: DONE_TTL });
+      expect(charged.outcome).toBe('charged');
+      await store.seed(org, [{ id: 'a', spent: 1_000n, expireAtMs: 0 }, { id: 'b', spent: 100n, expireAtMs: 0 }]);
+      expect(await store.read(org, ['a', 'b'])).toEqual([{ spent: 1_000n, reserved: 0n }, { spent: 300n, reserved: 0n }]);
+      await store.seed(org, [{ id: 'a', spent: 5_000n, expireAtMs: 0 }]);
+      expect(await store.read(org, ['a'])).toEqual([{ spent: 1_000n, reserved: 0n }]);
+      expect(await store.reserve(input([soft('a'), soft('b')], { requireSeed: true }))).toMatchObject({ ok: true, used: [1_000n, 300n] });
+    });
+
     it('refuses a reservation that would pass any hard limit, and then reserves on none of the counters', async () => {
       await store.reserve(input([hard('team', 1_000n)]));
       const refused = await store.reserve(input([soft('org'), hard('team', 1_000n)]));

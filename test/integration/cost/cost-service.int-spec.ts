@@ -102,6 +102,30 @@ describe('cost-service: budgets under concurrency, on real NATS, Redis and Postg
     expect((await spendOf(tenant))[0]).toMatchObject({ spentPicoUsd: costOf(PROMPT, 40) + costOf(10, 0), reservedPicoUsd: 0n });
   });
 
+  it('a hard limit holds after Redis lost the counters in the middle of the period: they are seeded again from the ledger', async () => {
+    const tenant = newTenant();
+    const limit = 3n * costOf(PROMPT, 300) + costOf(PROMPT, 50);
+    await world.createBudget(gateways[0]!, { orgId: tenant.orgId, level: 'team', scopeId: tenant.teamId, period: 'daily', amountPicoUsd: limit, hardLimitPicoUsd: limit });
+    for (let i = 0; i < 3; i++) {
+      const r = await reserve(i, tenant, 300);
+      expect(r.reply.verdict).toBe(BudgetVerdict.ALLOW);
+      await publishCompleted(gateways[0]!, completed(tenant, { reservationId: r.reservationId, reserved: r.reply.reservedPicoUsd, input: PROMPT, output: 300 }));
+    }
+    const spent = 3n * costOf(PROMPT, 300);
+    await until(async () => (await world.ledgerTotal(tenant.orgId)).cost === spent, 'three requests in the ledger', 10_000);
+    await until(async () => (await spendOf(tenant))[0]!.spentPicoUsd === spent, 'counters settled', 10_000);
+    expect((await reserve(0, tenant, 300)).reply.verdict).toBe(BudgetVerdict.REFUSE);
+
+    const keys = await world.redis.keys(`${world.prefix}budget:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await world.redis.del(...keys);
+    expect((await spendOf(tenant))[0]!.spentPicoUsd).toBe(0n); // the loss is real: the counters read zero
+
+    expect((await reserve(1, tenant, 300)).reply).toMatchObject({ verdict: BudgetVerdict.REFUSE, level: 'team', scopeId: tenant.teamId });
+    expect((await spendOf(tenant))[0]!.spentPicoUsd).toBe(spent);
+    expect((await reserve(0, tenant, 50)).reply.verdict).toBe(BudgetVerdict.ALLOW); // exactly the room left: seeded, not double-counted
+  });
+
   it('releases the reservation of a request whose gateway died, and only after it expired', async () => {
     const tenant = newTenant();
     const limit = costOf(PROMPT, 100);

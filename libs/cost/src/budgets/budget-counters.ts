@@ -23,6 +23,19 @@ export interface ReserveInput {
   nowMs: number;
   /** Released by `sweep` when not settled by then. */
   expireAtMs: number;
+  /**
+   * Decide nothing on a counter that was never seeded from the ledger (new, or lost with
+   * Redis or an embedded restart): the result names those counters instead (`unseeded`).
+   */
+  requireSeed?: boolean;
+}
+
+/** What the ledger says a counter has spent so far in its period. */
+export interface CounterSeed {
+  id: string;
+  spent: bigint;
+  /** Epoch ms after which the counter may be dropped; 0 = never. */
+  expireAtMs: number;
 }
 
 /** Spent and reserved, pico-USD, of one counter. */
@@ -43,7 +56,8 @@ export type ReserveResult =
       /** The reservation id was already held: nothing changed. */
       duplicate: boolean;
     }
-  | { ok: false; /** Index of the counter that refused. */ refusedBy: number; used: bigint[] };
+  | { ok: false; /** Index of the counter that refused. */ refusedBy: number; used: bigint[] }
+  | { ok: false; /** Indexes of the counters to seed first (`requireSeed`); nothing changed. */ unseeded: number[] };
 
 export interface SettleInput {
   orgId: string;
@@ -75,6 +89,8 @@ export interface SettleResult {
  * - `settle` turns a reservation into spend (reserved −= amount, spent += cost),
  *   once per reservation id, however often the event is redelivered.
  * - `sweep` releases reservations whose expiry passed (their gateway died).
+ * - `seed` sets a counter's spent from the ledger, once: spent becomes the larger of the
+ *   two (settlements that reached the counter before the seed are mostly in the ledger too).
  */
 export interface BudgetCounters {
   reserve(input: ReserveInput): Promise<ReserveResult>;
@@ -82,6 +98,8 @@ export interface BudgetCounters {
   /** Releases every expired reservation; returns how many it released. */
   sweep(nowMs: number, doneTtlMs: number): Promise<number>;
   read(orgId: string, counterIds: readonly string[]): Promise<CounterReading[]>;
+  /** Seeds the counters not seeded yet; a counter seeded already (by another replica) keeps its value. */
+  seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void>;
 }
 
 export const BUDGET_COUNTERS = Symbol('BUDGET_COUNTERS');

@@ -87,8 +87,9 @@ end
 /**
  * KEYS: reservation, expiry zset, counters. ARGV: reservation id, expireAt ms,
  * prompt cost, output price, allowance, reservation ttl ms, then per counter:
- * limit ('-' = none), strict (1/0), counter expireAt ms (0 = never).
- * Returns {1, amount, allowance, duplicate, used...} or {0, refusedBy (1-based), used...}.
+ * limit ('-' = none), strict (1/0), counter expireAt ms (0 = never); last, require seed (1/0).
+ * Returns {1, amount, allowance, duplicate, used...}, {0, refusedBy (1-based), used...}, or
+ * {2, unseeded counters (1-based)...} when seeds are required and a counter has none.
  */
 export const RESERVE_LUA = `${BIGNUM}
 local n = #KEYS - 2
@@ -100,6 +101,13 @@ local function withUsed(head)
 end
 local held = redis.call('HMGET', KEYS[1], 'amt', 'allow')
 if held[1] then return withUsed({1, held[1], tonumber(held[2]), 1}) end
+if ARGV[7 + 3 * n] == '1' then
+  local unseeded = {2}
+  for i = 1, n do
+    if redis.call('HEXISTS', KEYS[i + 2], 'seeded') == 0 then unseeded[#unseeded + 1] = i end
+  end
+  if #unseeded > 1 then return unseeded end
+end
 local prompt, price, tokens = big(ARGV[3]), big(ARGV[4]), tonumber(ARGV[5])
 local priced = cmp(price, {0}) > 0
 for i = 1, n do
@@ -172,6 +180,24 @@ redis.call('HSET', KEYS[1], 'state', 'done', 'amt', '0')
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('ZREM', KEYS[2], ARGV[1])
 return spentList({stored and 'settled' or 'charged'})
+`;
+
+/**
+ * KEYS: counters. ARGV per counter: the ledger's spent, expireAt ms (0 = never). A counter not
+ * seeded yet gets spent = max(spent, ledger) and the `seeded` mark; a seeded one is left alone.
+ */
+export const SEED_LUA = `${BIGNUM}
+for i = 1, #KEYS do
+  local key = KEYS[i]
+  if redis.call('HEXISTS', key, 'seeded') == 0 then
+    local ledger = big(ARGV[2 * i - 1])
+    if cmp(ledger, big(redis.call('HGET', key, 'spent'))) > 0 then redis.call('HSET', key, 'spent', str(ledger)) end
+    redis.call('HSET', key, 'seeded', 1)
+    local expireAt = tonumber(ARGV[2 * i])
+    if expireAt > 0 then redis.call('PEXPIREAT', key, expireAt) end
+  end
+end
+return 1
 `;
 
 /** KEYS: reservation, expiry zset, its counters. ARGV: reservation id, now ms, done ttl ms. Returns 1 when released. */

@@ -1,8 +1,9 @@
 import { admit } from './admit.js';
-import type { BudgetCounters, CounterReading, CounterSpec, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
+import type { BudgetCounters, CounterReading, CounterSeed, CounterSpec, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
 
 interface Counter extends CounterReading {
   expireAtMs: number;
+  seeded: boolean;
 }
 
 interface Reservation {
@@ -27,6 +28,10 @@ export class MemoryBudgetCounters implements BudgetCounters {
     const used = ids.map((id) => this.usedOf(input.orgId, id));
     const existing = this.live(recKey);
     if (existing) return { ok: true, amount: existing.amount, allowance: existing.allowance, used, duplicate: true };
+    if (input.requireSeed) {
+      const unseeded = ids.flatMap((id, i) => (this.counters.get(`${input.orgId}/${id}`)?.seeded ? [] : [i]));
+      if (unseeded.length) return { ok: false, unseeded };
+    }
     const verdict = admit(input.counters, used, input.promptCost, input.outputPrice, input.allowance);
     if (!verdict.ok) return { ok: false, refusedBy: verdict.refusedBy, used };
     for (const c of input.counters) this.counter(input.orgId, c).reserved += verdict.amount;
@@ -73,9 +78,18 @@ export class MemoryBudgetCounters implements BudgetCounters {
     });
   }
 
+  async seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void> {
+    for (const s of seeds) {
+      const c = this.counter(orgId, s);
+      if (c.seeded) continue;
+      if (s.spent > c.spent) c.spent = s.spent;
+      c.seeded = true;
+    }
+  }
+
   private counter(orgId: string, spec: Pick<CounterSpec, 'id' | 'expireAtMs'>): Counter {
     const key = `${orgId}/${spec.id}`;
-    return this.counters.get(key) ?? this.counters.set(key, { spent: 0n, reserved: 0n, expireAtMs: spec.expireAtMs }).get(key)!;
+    return this.counters.get(key) ?? this.counters.set(key, { spent: 0n, reserved: 0n, expireAtMs: spec.expireAtMs, seeded: false }).get(key)!;
   }
 
   private usedOf(orgId: string, id: string): bigint {

@@ -1,12 +1,13 @@
 import type { Redis } from 'ioredis';
-import { RELEASE_LUA, RESERVE_LUA, SETTLE_LUA } from './budget.lua.js';
-import type { BudgetCounters, CounterReading, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
+import { RELEASE_LUA, RESERVE_LUA, SEED_LUA, SETTLE_LUA } from './budget.lua.js';
+import type { BudgetCounters, CounterReading, CounterSeed, ReserveInput, ReserveResult, SettleInput, SettleResult } from './budget-counters.js';
 
 type Args = (string | number)[];
 interface BudgetCommands {
   helixBudgetReserve(keyCount: number, ...keysAndArgs: Args): Promise<(string | number)[]>;
   helixBudgetSettle(keyCount: number, ...keysAndArgs: Args): Promise<string[]>;
   helixBudgetRelease(keyCount: number, ...keysAndArgs: Args): Promise<number>;
+  helixBudgetSeed(keyCount: number, ...keysAndArgs: Args): Promise<number>;
 }
 
 const SWEEP_PAGE = 200;
@@ -30,6 +31,7 @@ export class RedisBudgetCounters implements BudgetCounters {
       redis.defineCommand('helixBudgetReserve', { lua: RESERVE_LUA });
       redis.defineCommand('helixBudgetSettle', { lua: SETTLE_LUA });
       redis.defineCommand('helixBudgetRelease', { lua: RELEASE_LUA });
+      redis.defineCommand('helixBudgetSeed', { lua: SEED_LUA });
     }
     this.redis = redis as Redis & BudgetCommands;
   }
@@ -43,7 +45,9 @@ export class RedisBudgetCounters implements BudgetCounters {
       input.counters.length + 2,
       k.rec(input.reservationId), k.exp, ...input.counters.map((c) => k.counter(c.id)),
       input.reservationId, input.expireAtMs, input.promptCost.toString(), input.outputPrice.toString(), input.allowance, ttl, ...limits,
+      input.requireSeed ? 1 : 0,
     );
+    if (raw[0] === 2) return { ok: false, unseeded: raw.slice(1).map((i) => Number(i) - 1) };
     if (raw[0] === 0) return { ok: false, refusedBy: Number(raw[1]) - 1, used: raw.slice(2).map((v) => BigInt(v)) };
     return { ok: true, amount: BigInt(raw[1]!), allowance: Number(raw[2]), duplicate: raw[3] === 1, used: raw.slice(4).map((v) => BigInt(v)) };
   }
@@ -92,6 +96,12 @@ export class RedisBudgetCounters implements BudgetCounters {
       const [spent, reserved] = v as (string | null)[];
       return { spent: BigInt(spent ?? 0), reserved: BigInt(reserved ?? 0) };
     });
+  }
+
+  async seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void> {
+    if (seeds.length === 0) return;
+    const k = this.keys(orgId);
+    await this.redis.helixBudgetSeed(seeds.length, ...seeds.map((s) => k.counter(s.id)), ...seeds.flatMap((s) => [s.spent.toString(), s.expireAtMs]));
   }
 
   private get orgsKey(): string {

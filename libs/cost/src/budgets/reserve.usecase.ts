@@ -3,9 +3,10 @@ import type { CostConfig } from '@helix/config';
 import { BudgetVerdict, type BudgetReserveReplySchema, type BudgetReserveRequest } from '@helix/contracts';
 import { reservationOf } from '../prices/cost-of.js';
 import type { PriceBook } from '../prices/price-book.js';
-import type { BudgetCounters } from './budget-counters.js';
+import type { BudgetCounters, ReserveInput, ReserveResult } from './budget-counters.js';
 import type { BudgetDirectory } from './budget-directory.js';
 import { budgetLines, counterSpecs, type BudgetLine } from './budget-lines.js';
+import { seedCounters, type LedgerSpend } from './seed-counters.js';
 
 type Reply = MessageInitShape<typeof BudgetReserveReplySchema>;
 
@@ -21,6 +22,8 @@ export interface ReserveDeps {
   prices: () => PriceBook;
   config: () => CostConfig;
   events: ReserveEvents;
+  /** Seeds counters not seeded yet (new in their period, or lost) from the ledger; without it they start at zero. */
+  ledger?: LedgerSpend;
   now?: () => number;
 }
 
@@ -48,7 +51,7 @@ export class ReserveUseCase {
     if (lines.length === 0) return { verdict: BudgetVerdict.ALLOW };
     const allowance = req.maxTokens || cfg.defaultOutputAllowance;
     const cost = price ? reservationOf(price, req.promptTokens, allowance) : { promptCost: 0n, outputPrice: 0n };
-    const result = await this.deps.counters.reserve({
+    const result = await this.reserveSeeded(lines, now, {
       orgId: tenant.orgId,
       reservationId: req.reservationId,
       counters: counterSpecs(lines),
@@ -57,6 +60,7 @@ export class ReserveUseCase {
       allowance,
       nowMs: now,
       expireAtMs: now + cfg.reservationTtlMs,
+      requireSeed: this.deps.ledger !== undefined,
     });
     if (!result.ok) {
       const line = lines[result.refusedBy]!;
@@ -70,6 +74,16 @@ export class ReserveUseCase {
       cappedMaxTokens: strict && (result.allowance < allowance || !req.maxTokens) ? result.allowance : 0,
       swapModel: swapFor(req.model, lines, result.used, cfg),
     };
+  }
+
+  /** Reserves; counters the store has not seeded are seeded from the ledger first, then the reservation is tried again. */
+  private async reserveSeeded(lines: readonly BudgetLine[], now: number, input: ReserveInput): Promise<Exclude<ReserveResult, { unseeded: number[] }>> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await this.deps.counters.reserve(input);
+      if (!('unseeded' in result)) return result;
+      await seedCounters(this.deps.counters, this.deps.ledger!, input.orgId, result.unseeded.map((i) => lines[i]!), now);
+    }
+    throw new Error(`budget counters of org ${input.orgId} stayed unseeded after seeding them`);
   }
 }
 

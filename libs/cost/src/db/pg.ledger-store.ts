@@ -1,4 +1,5 @@
 import type { SqlRunner } from './sql.js';
+import type { LedgerSpend, LedgerSpendFilter } from '../budgets/seed-counters.js';
 
 /** One request in the spend ledger. Money in pico-USD. */
 export interface LedgerRow {
@@ -100,7 +101,7 @@ WITH input AS (
 SELECT request_id FROM ins`;
 
 /** The spend ledger in `cost.ledger` and its rollups. */
-export class PgLedgerStore {
+export class PgLedgerStore implements LedgerSpend {
   constructor(private readonly db: SqlRunner) {}
 
   /** Inserts a batch in one statement; returns the ids that were new. */
@@ -111,12 +112,14 @@ export class PgLedgerStore {
     return inserted.map((r) => r.request_id);
   }
 
-  /** Sum of ledger cost over the given rows' filter (for reconciliation against budget counters). */
-  async totalCost(filter: { orgId: string; teamId?: string; keyId?: string; fromMs?: number; toMs?: number }): Promise<bigint> {
+  /** Sum of ledger cost over the rows the filter selects (reconciliation, and seeding budget counters). */
+  async totalCost(filter: LedgerSpendFilter): Promise<bigint> {
     const params: unknown[] = [filter.orgId];
     let where = 'org_id = $1';
     if (filter.teamId) where += ` AND team_id = $${params.push(filter.teamId)}`;
+    if (filter.userId) where += ` AND user_id = $${params.push(filter.userId)}`;
     if (filter.keyId) where += ` AND key_id = $${params.push(filter.keyId)}`;
+    if (filter.model) where += ` AND (CASE WHEN served_model <> '' THEN served_model ELSE requested_model END) = $${params.push(filter.model)}`;
     if (filter.fromMs !== undefined) where += ` AND started_at >= $${params.push(new Date(filter.fromMs).toISOString())}`;
     if (filter.toMs !== undefined && Number.isFinite(filter.toMs)) where += ` AND started_at < $${params.push(new Date(filter.toMs).toISOString())}`;
     const [row] = (await this.db.query(`SELECT coalesce(sum(cost_pico), 0)::text AS total FROM cost.ledger WHERE ${where}`, params)) as { total: string }[];
