@@ -85,7 +85,7 @@ export function createCostCore(deps: CostCoreDeps) {
     raiser,
     reserve: new ReserveUseCase({ directory, counters, prices: prices.current, config, events: policy, ledger, now }),
     ingest: new IngestUseCase({ ledger, counters, directory, prices: prices.current, config, events: policy, now }),
-    spend: new SpendUseCase(budgets, counters, config, now),
+    spend: new SpendUseCase(budgets, counters, config, now, ledger),
     report: new ReportUseCase(db),
     budgets: new BudgetAdminUseCase(budgets, directory, () => config().alerts.thresholds, now),
     channels: new ChannelAdminUseCase(channels, now),

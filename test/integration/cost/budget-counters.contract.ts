@@ -54,8 +54,10 @@ export function budgetCountersContract(name: string, factory: () => Promise<Coun
       await store.seed(org, [{ id: 'seeded', spent: 0n, expireAtMs: 0 }]);
       const first = await store.reserve(input([hard('seeded', 10_000n), hard('new', 1_000n)], { requireSeed: true }));
       expect(first).toEqual({ ok: false, unseeded: [1] });
+      expect(await store.unseeded(org, ['seeded', 'new'])).toEqual([1]);
       expect(await store.read(org, ['seeded', 'new'])).toEqual([{ spent: 0n, reserved: 0n }, { spent: 0n, reserved: 0n }]);
       await store.seed(org, [{ id: 'new', spent: 700n, expireAtMs: 0 }]);
+      expect(await store.unseeded(org, ['seeded', 'new'])).toEqual([]);
       expect(await store.reserve(input([hard('seeded', 10_000n), hard('new', 1_000n)], { requireSeed: true }))).toEqual({ ok: false, refusedBy: 1, used: [0n, 700n] });
       // control: the same reservation on a counter nobody seeded, without requireSeed, goes through from zero
       expect(await store.reserve(input([hard('other', 1_000n)]))).toMatchObject({ ok: true, used: [0n] });

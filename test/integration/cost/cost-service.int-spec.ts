@@ -116,13 +116,19 @@ describe('cost-service: budgets under concurrency, on real NATS, Redis and Postg
     await until(async () => (await spendOf(tenant))[0]!.spentPicoUsd === spent, 'counters settled', 10_000);
     expect((await reserve(0, tenant, 300)).reply.verdict).toBe(BudgetVerdict.REFUSE);
 
-    const keys = await world.redis.keys(`${world.prefix}budget:*`);
-    expect(keys.length).toBeGreaterThan(0);
-    await world.redis.del(...keys);
-    expect((await spendOf(tenant))[0]!.spentPicoUsd).toBe(0n); // the loss is real: the counters read zero
+    const counterKey = (await world.redis.keys(`${world.prefix}budget:{${tenant.orgId}}:c:*`))[0]!;
+    const loseRedis = async () => {
+      const keys = await world.redis.keys(`${world.prefix}budget:*`);
+      await world.redis.del(...keys);
+      expect(await world.redis.hget(counterKey, 'spent')).toBeNull(); // the loss is real: the counter is gone
+    };
+    expect(await world.redis.hget(counterKey, 'spent')).toBe(spent.toString());
 
+    await loseRedis();
+    expect((await spendOf(tenant))[0]!.spentPicoUsd).toBe(spent); // the spend view seeds it
+    await loseRedis();
     expect((await reserve(1, tenant, 300)).reply).toMatchObject({ verdict: BudgetVerdict.REFUSE, level: 'team', scopeId: tenant.teamId });
-    expect((await spendOf(tenant))[0]!.spentPicoUsd).toBe(spent);
+    expect(await world.redis.hget(counterKey, 'spent')).toBe(spent.toString()); // and so does a reservation
     expect((await reserve(0, tenant, 50)).reply.verdict).toBe(BudgetVerdict.ALLOW); // exactly the room left: seeded, not double-counted
   });
 

@@ -98,6 +98,8 @@ export interface BudgetCounters {
   /** Releases every expired reservation; returns how many it released. */
   sweep(nowMs: number, doneTtlMs: number): Promise<number>;
   read(orgId: string, counterIds: readonly string[]): Promise<CounterReading[]>;
+  /** Indexes of the counters (of `counterIds`) not seeded yet. */
+  unseeded(orgId: string, counterIds: readonly string[]): Promise<number[]>;
   /** Seeds the counters not seeded yet; a counter seeded already (by another replica) keeps its value. */
   seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void>;
 }

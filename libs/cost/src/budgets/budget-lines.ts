@@ -27,15 +27,20 @@ export function budgetLines(budgets: readonly Budget[], tenant: TenantIds, model
   const lines: BudgetLine[] = [];
   const ordered = budgets.filter((b) => appliesTo(b, tenant)).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level));
   for (const budget of ordered) {
-    const window = periodWindow(budget.period, atMs, timeZone);
-    const counterId = `${budget.id}:${window.key}`;
-    lines.push({ budget, counterId, limitPico: budget.hardLimitPico, strict: budget.strict && budget.hardLimitPico !== null, window });
+    const line = periodLine(budget, atMs, timeZone);
+    lines.push(line);
     for (const cap of budget.modelCaps) {
       if (cap.model !== model) continue;
-      lines.push({ budget, counterId: `${counterId}:m:${cap.model}`, limitPico: cap.limitPico, strict: budget.strict, window, model: cap.model });
+      lines.push({ budget, counterId: `${line.counterId}:m:${cap.model}`, limitPico: cap.limitPico, strict: budget.strict, window: line.window, model: cap.model });
     }
   }
   return lines;
+}
+
+/** A budget's own line (not a model cap's) in the period containing `atMs`. */
+export function periodLine(budget: Budget, atMs: number, timeZone: string): BudgetLine {
+  const window = periodWindow(budget.period, atMs, timeZone);
+  return { budget, counterId: `${budget.id}:${window.key}`, limitPico: budget.hardLimitPico, strict: budget.strict && budget.hardLimitPico !== null, window };
 }
 
 /** When a counter may be dropped: a week after its period ends; 0 = never (total budgets). */

@@ -29,7 +29,7 @@ export class MemoryBudgetCounters implements BudgetCounters {
     const existing = this.live(recKey);
     if (existing) return { ok: true, amount: existing.amount, allowance: existing.allowance, used, duplicate: true };
     if (input.requireSeed) {
-      const unseeded = ids.flatMap((id, i) => (this.counters.get(`${input.orgId}/${id}`)?.seeded ? [] : [i]));
+      const unseeded = await this.unseeded(input.orgId, ids);
       if (unseeded.length) return { ok: false, unseeded };
     }
     const verdict = admit(input.counters, used, input.promptCost, input.outputPrice, input.allowance);
@@ -76,6 +76,10 @@ export class MemoryBudgetCounters implements BudgetCounters {
       const c = this.counters.get(`${orgId}/${id}`);
       return { spent: c?.spent ?? 0n, reserved: c?.reserved ?? 0n };
     });
+  }
+
+  async unseeded(orgId: string, counterIds: readonly string[]): Promise<number[]> {
+    return counterIds.flatMap((id, i) => (this.counters.get(`${orgId}/${id}`)?.seeded ? [] : [i]));
   }
 
   async seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void> {

@@ -11,6 +11,7 @@ interface BudgetCommands {
 }
 
 const SWEEP_PAGE = 200;
+const ORG_REFRESH_MS = 60_000;
 
 /**
  * Cluster-wide budget counters: one Lua script per reserve, settle or release,
@@ -21,7 +22,8 @@ const SWEEP_PAGE = 200;
  */
 export class RedisBudgetCounters implements BudgetCounters {
   private readonly redis: Redis & BudgetCommands;
-  private readonly knownOrgs = new Set<string>();
+  /** When each org was last added to the sweeper's set; re-added after `ORG_REFRESH_MS`, so a Redis that came back empty gets them back. */
+  private readonly knownOrgs = new Map<string, number>();
 
   constructor(
     redis: Redis,
@@ -98,6 +100,18 @@ export class RedisBudgetCounters implements BudgetCounters {
     });
   }
 
+  async unseeded(orgId: string, counterIds: readonly string[]): Promise<number[]> {
+    if (counterIds.length === 0) return [];
+    const k = this.keys(orgId);
+    const pipeline = this.redis.pipeline();
+    for (const id of counterIds) pipeline.hexists(k.counter(id), 'seeded');
+    const results = (await pipeline.exec()) ?? [];
+    return results.flatMap(([err, v], i) => {
+      if (err) throw err;
+      return v === 1 ? [] : [i];
+    });
+  }
+
   async seed(orgId: string, seeds: readonly CounterSeed[]): Promise<void> {
     if (seeds.length === 0) return;
     const k = this.keys(orgId);
@@ -109,9 +123,10 @@ export class RedisBudgetCounters implements BudgetCounters {
   }
 
   private async remember(orgId: string): Promise<void> {
-    if (this.knownOrgs.has(orgId)) return;
+    const now = Date.now();
+    if (now - (this.knownOrgs.get(orgId) ?? -Infinity) < ORG_REFRESH_MS) return;
     await this.redis.sadd(this.orgsKey, orgId);
-    this.knownOrgs.add(orgId);
+    this.knownOrgs.set(orgId, now);
   }
 
   private keys(orgId: string) {

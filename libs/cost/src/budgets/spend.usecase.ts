@@ -3,8 +3,9 @@ import type { CostConfig } from '@helix/config';
 import { BudgetSpendSchema, type SpendReplySchema, type SpendRequest } from '@helix/contracts';
 import { appliesTo, type Budget } from './budget.js';
 import type { BudgetCounters } from './budget-counters.js';
+import { periodLine } from './budget-lines.js';
 import { toBudgetMessage } from './budget-proto.js';
-import { periodWindow } from './period.js';
+import { seedCounters, type LedgerSpend } from './seed-counters.js';
 
 type Reply = MessageInitShape<typeof SpendReplySchema>;
 
@@ -19,6 +20,8 @@ export class SpendUseCase {
     private readonly counters: BudgetCounters,
     private readonly config: () => CostConfig,
     private readonly now: () => number = Date.now,
+    /** Seeds counters not seeded yet (lost with Redis, or an embedded restart), so the view shows the period's real spend. */
+    private readonly ledger?: LedgerSpend,
   ) {}
 
   async execute(req: SpendRequest): Promise<Reply> {
@@ -28,11 +31,16 @@ export class SpendUseCase {
       req.level ? b.level === req.level && (!req.scopeId || b.scopeId === req.scopeId) : t ? appliesTo(b, { orgId: req.orgId, teamId: t.teamId, userId: t.userId, keyId: t.keyId }) : true,
     );
     const now = this.now();
-    const windows = chosen.map((b) => periodWindow(b.period, now, this.config().timeZone));
-    const readings = await this.counters.read(req.orgId, chosen.map((b, i) => `${b.id}:${windows[i]!.key}`));
+    const lines = chosen.map((b) => periodLine(b, now, this.config().timeZone));
+    const ids = lines.map((l) => l.counterId);
+    if (this.ledger) {
+      const unseeded = await this.counters.unseeded(req.orgId, ids);
+      if (unseeded.length) await seedCounters(this.counters, this.ledger, req.orgId, unseeded.map((i) => lines[i]!), now);
+    }
+    const readings = await this.counters.read(req.orgId, ids);
     return {
       budgets: chosen.map((b, i) => {
-        const w = windows[i]!;
+        const w = lines[i]!.window;
         const { spent, reserved } = readings[i]!;
         return create(BudgetSpendSchema, {
           budget: toBudgetMessage(b),
