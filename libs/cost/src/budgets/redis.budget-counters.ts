@@ -28,6 +28,7 @@ export class RedisBudgetCounters implements BudgetCounters {
   constructor(
     redis: Redis,
     private readonly prefix: string,
+    private readonly now: () => number = Date.now,
   ) {
     if (!('helixBudgetReserve' in redis)) {
       redis.defineCommand('helixBudgetReserve', { lua: RESERVE_LUA });
@@ -123,7 +124,7 @@ export class RedisBudgetCounters implements BudgetCounters {
   }
 
   private async remember(orgId: string): Promise<void> {
-    const now = Date.now();
+    const now = this.now();
     if (now - (this.knownOrgs.get(orgId) ?? -Infinity) < ORG_REFRESH_MS) return;
     await this.redis.sadd(this.orgsKey, orgId);
     this.knownOrgs.set(orgId, now);
