@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockUpstream, type MockUpstream } from '../../apps/mock-upstream/src/mock-upstream.js';
 import { provisionKey } from './support/admin-client.js';
@@ -117,5 +118,30 @@ describe('POST /v1/messages with the official Anthropic SDK', () => {
     await expect(
       client.messages.create({ model: 'claude-e2e', max_tokens: 10, tools: [{ type: 'web_search_20250305', name: 'web_search' }], messages: [{ role: 'user', content: 'x' }] }),
     ).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
+  it('answers errors raised before the route runs (malformed JSON, body too large) in Anthropic’s shape too, where chat completions keep OpenAI’s', async () => {
+    const post = (path: string, body: string) =>
+      fetch(`${helix.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': client.apiKey! }, body });
+    const malformed = await post('/v1/messages', '{"model": "claude-e2e", "messages": [');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error', message: expect.any(String) } });
+    // A body over the limit is refused from its content-length, before it is sent (writing it would race the close).
+    const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${helix.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 5 * 1024 * 1024, 'x-api-key': client.apiKey! } });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c));
+        res.on('end', () => (resolve({ status: res.statusCode!, body }), req.destroy()));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
+    // control: the same malformed body on an OpenAI route keeps OpenAI's shape
+    const openai = await post('/v1/chat/completions', '{"model": "claude-e2e", "messages": [');
+    expect(openai.status).toBe(400);
+    expect(await openai.json()).toMatchObject({ error: { type: 'invalid_request_error', code: expect.any(String) } });
   });
 });

@@ -1,5 +1,5 @@
 export { configureHttpApp, configureHttpSecurity, createFastifyAdapter } from './http/http-app.js';
-export { OpenAIExceptionFilter } from './http/openai-exception.filter.js';
+export { OpenAIExceptionFilter, type RouteErrorBody } from './http/openai-exception.filter.js';
 export { toHelixError } from './http/to-helix-error.js';
 export { correlationId } from './http/correlation-id.js';
 export { createBus } from './connections/create-bus.js';

@@ -24,3 +24,6 @@ export function anthropicErrorBody(err: HelixError): AnthropicErrorBody {
   const type = TYPES[err.status] ?? (err.status >= 500 ? 'api_error' : 'invalid_request_error');
   return { type: 'error', error: { type, message: err.message } };
 }
+
+/** `/v1/messages` answers every error, including those before its route runs (bad JSON, body size), in Anthropic's shape. */
+export const MESSAGES_ERROR_BODY = { pathPrefix: '/v1/messages', body: anthropicErrorBody };

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HelixConfig } from '@helix/config';
 import { Roles } from '../access/access.metadata.js';
@@ -8,7 +8,6 @@ import { CHAT_PIPELINE } from '../pipeline/pipeline.tokens.js';
 import { RequestState } from '../pipeline/request-state.js';
 import { compileValidator } from '../validation/validator.js';
 import type { MessagesRequest } from './anthropic.types.js';
-import { AnthropicExceptionFilter } from './anthropic-exception.filter.js';
 import { messagesToChat } from './messages-request.mapper.js';
 import { messagesFormat } from './messages.format.js';
 import { messagesSchema } from './messages.schema.js';
@@ -21,7 +20,6 @@ const validate = compileValidator<MessagesRequest>(messagesSchema);
  * events) on the request mapped to chat; keys come as `x-api-key` or a bearer token.
  */
 @Controller('v1')
-@UseFilters(AnthropicExceptionFilter)
 export class MessagesController {
   constructor(
     @Inject(CHAT_PIPELINE) private readonly pipeline: Pipeline,

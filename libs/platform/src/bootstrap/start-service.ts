@@ -9,6 +9,7 @@ import { createRedis } from '../connections/create-redis.js';
 import { openDatabase } from '../connections/open-database.js';
 import { addAcceptHandles } from '../http/accept-handles.js';
 import { configureHttpApp, configureHttpSecurity, createFastifyAdapter } from '../http/http-app.js';
+import type { RouteErrorBody } from '../http/openai-exception.filter.js';
 import { PlatformModule, type ServiceInfra } from './platform.module.js';
 
 /** Signals that close the app. Not SIGHUP (Nest's default list has it): SIGHUP reloads the config. */
@@ -22,6 +23,8 @@ export interface StartServiceOptions {
   redis?: boolean;
   /** Runs once the infrastructure is up, before the app starts (e.g. migrations). */
   beforeStart?(infra: ServiceInfra): Promise<void>;
+  /** Route families whose errors, even those raised before a route runs, take another API's shape. */
+  errorBodies?: readonly RouteErrorBody[];
   /** The app's module, built from the process's infrastructure. */
   module(infra: ServiceInfra): DynamicModule | Promise<DynamicModule>;
 }
@@ -46,7 +49,7 @@ export async function startService(opts: StartServiceOptions): Promise<{ app: Ne
   const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(config.http.bodyLimitBytes, config.http.tls), {
     logger: new PinoNestLogger(log),
   });
-  configureHttpApp(app, config.http.bodyLimitBytes, log);
+  configureHttpApp(app, config.http.bodyLimitBytes, log, opts.errorBodies);
   configureHttpSecurity(app, config.http, log);
   app.connectMicroservice({ strategy: new HelixBusServer(bus, opts.service) });
   app.enableShutdownHooks(SHUTDOWN_SIGNALS);

@@ -5,7 +5,7 @@ import { correlationId } from './correlation-id.js';
 import { jsonBodyError } from './json-body.js';
 import { enableCors } from './cors.js';
 import { httpsOptions, refuseUnverifiedClientCerts, watchTlsFiles } from './https.js';
-import { OpenAIExceptionFilter } from './openai-exception.filter.js';
+import { OpenAIExceptionFilter, type RouteErrorBody } from './openai-exception.filter.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 declare module 'fastify' {
@@ -22,7 +22,7 @@ export function createFastifyAdapter(bodyLimit: number, tls?: HttpConfig['tls'])
 }
 
 /** Request ids on every response, a nesting limit and well-formed strings in JSON bodies, and the OpenAI error shape on every error. */
-export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number, log: Logger): void {
+export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number, log: Logger, routeBodies: readonly RouteErrorBody[] = []): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('correlationId', '');
   fastify.addHook('onRequest', (req, reply, done) => {
@@ -31,7 +31,7 @@ export function configureHttpApp(app: NestFastifyApplication, bodyLimit: number,
     done();
   });
   fastify.addHook('preValidation', (req, _reply, done) => done(jsonBodyError(req.body)));
-  app.useGlobalFilters(new OpenAIExceptionFilter(bodyLimit, log));
+  app.useGlobalFilters(new OpenAIExceptionFilter(bodyLimit, log, routeBodies));
 }
 
 /** `http.securityHeaders`, `http.cors` and, over TLS, certificate reload and the client-certificate check. */

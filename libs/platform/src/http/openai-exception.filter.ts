@@ -1,18 +1,27 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HelixError } from '@helix/contracts';
 import type { Logger } from '@helix/telemetry';
 import { toHelixError } from './to-helix-error.js';
 
+/** A route family that speaks another API's error format (e.g. Anthropic's on `/v1/messages`). */
+export interface RouteErrorBody {
+  pathPrefix: string;
+  body(err: HelixError): unknown;
+}
+
 /**
  * The one global HTTP filter: every error leaves as OpenAI's
- * `{error:{message,type,param,code}}` with the right status. Nest registers it
- * for Fastify's own errors too (bad JSON, body limit, unknown route).
+ * `{error:{message,type,param,code}}` with the right status, or in the shape of
+ * a `RouteErrorBody` whose prefix the path has. Nest registers it for Fastify's
+ * own errors too (bad JSON, body limit, unknown route), before any route runs.
  */
 @Catch()
 export class OpenAIExceptionFilter implements ExceptionFilter {
   constructor(
     private readonly bodyLimit: number,
     private readonly log: Logger,
+    private readonly routeBodies: readonly RouteErrorBody[] = [],
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -24,7 +33,9 @@ export class OpenAIExceptionFilter implements ExceptionFilter {
       if (!reply.raw.writableEnded) reply.raw.end();
       return;
     }
-    reply.status(err.status).headers(err.headers).send(err.toBody());
+    const path = host.switchToHttp().getRequest<FastifyRequest>().url ?? '';
+    const route = this.routeBodies.find((r) => path === r.pathPrefix || path.startsWith(`${r.pathPrefix}/`) || path.startsWith(`${r.pathPrefix}?`));
+    reply.status(err.status).headers(err.headers).send(route ? route.body(err) : err.toBody());
   }
 }
 

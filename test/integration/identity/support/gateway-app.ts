@@ -8,6 +8,7 @@ import { ConfigModule, ConfigStore } from '@helix/config';
 import { createDataSource } from '@helix/persistence';
 import { configureHttpApp, createFastifyAdapter } from '@helix/platform';
 import { TelemetryModule, createLogger } from '@helix/telemetry';
+import { MESSAGES_ERROR_BODY } from '../../../../apps/gateway/src/messages/anthropic-error.js';
 import { gatewayMigrationSet } from '../../../../apps/gateway/src/identity/db/gateway.migration-set.js';
 import { GATEWAY_DATA_SOURCE, MASTER_KEY } from '../../../../apps/gateway/src/identity/identity.tokens.js';
 import { keySha256 } from '../../../../apps/gateway/src/identity/key-material.js';
@@ -64,7 +65,7 @@ export async function startGatewayApp(opts: GatewayAppOptions): Promise<GatewayA
     .useValue({ sha256: opts.masterKey ? keySha256(opts.masterKey) : null, source: opts.masterKey ? 'env' : 'none' })
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(BODY_LIMIT), { logger: false });
-  configureHttpApp(app, BODY_LIMIT, createLogger(store.current, silent));
+  configureHttpApp(app, BODY_LIMIT, createLogger(store.current, silent), [MESSAGES_ERROR_BODY]);
   if (opts.microservice) {
     app.connectMicroservice({ strategy: new HelixBusServer(opts.bus, 'gateway') }, { inheritAppConfig: true });
     await app.startAllMicroservices();
