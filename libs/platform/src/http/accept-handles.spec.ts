@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '@helix/telemetry';
+import { acceptedInOnePoll } from '../../../../test/support/accept-turn.js';
 import { addAcceptHandles } from './accept-handles.js';
 
 const warnings: unknown[] = [];
@@ -17,19 +18,10 @@ async function listening(): Promise<number> {
 }
 
 /** Queues `PENDING` connections in the kernel while the event loop is held, then counts how many one poll phase accepts. */
-async function acceptedInOneTurn(port: number): Promise<number> {
-  let accepted = 0;
-  server.on('connection', () => accepted++);
-  clients = Array.from({ length: PENDING }, () => connect(port, '127.0.0.1').on('error', () => {}));
-  await new Promise((resolve) => process.nextTick(resolve)); // Node issues connect() to an IP on the next tick
-  const until = Date.now() + 200;
-  while (Date.now() < until); // the handshakes finish in the kernel; nothing is accepted yet
-  const nextCheckPhase = () => new Promise((resolve) => setImmediate(resolve));
-  await nextCheckPhase();
-  const before = accepted;
-  await nextCheckPhase(); // exactly one poll phase runs in between
-  return accepted - before;
-}
+const acceptedInOneTurn = (port: number) =>
+  acceptedInOnePoll(server, () => {
+    clients = Array.from({ length: PENDING }, () => connect(port, '127.0.0.1').on('error', () => {}));
+  });
 
 afterEach(async () => {
   for (const c of clients) c.destroy();
