@@ -21,10 +21,17 @@ export interface LedgerSpend {
 /** The ledger rows a budget line counts: its scope (user and key budgets of a team: that team's callers only) and model, in its period up to now. */
 export function ledgerFilterOf(line: BudgetLine, nowMs: number): LedgerSpendFilter {
   const b = line.budget;
-  const team = b.teamId ?? undefined;
-  const scope =
-    b.level === 'org' ? {} : b.level === 'team' ? { teamId: b.scopeId } : b.level === 'user' ? { teamId: team, userId: b.scopeId } : { teamId: team, keyId: b.scopeId };
-  return { orgId: b.orgId, ...scope, model: line.model, fromMs: line.window.startMs, toMs: nowMs + 1 };
+  const filter: LedgerSpendFilter = { orgId: b.orgId, model: line.model, fromMs: line.window.startMs, toMs: nowMs + 1 };
+  switch (b.level) {
+    case 'org':
+      return filter;
+    case 'team':
+      return { ...filter, teamId: b.scopeId };
+    case 'user':
+      return { ...filter, teamId: b.teamId ?? undefined, userId: b.scopeId };
+    case 'key':
+      return { ...filter, teamId: b.teamId ?? undefined, keyId: b.scopeId };
+  }
 }
 
 /**
